@@ -1,0 +1,43 @@
+// Loads the Cypher statements in cypher/ once. A statement may hold integer placeholders such as
+// {{depth}}: Cypher cannot take a parameter as a variable-length bound, so each bound the API
+// allows is rendered once from a validated integer and cached; values are always parameters.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../config.ts';
+
+const CYPHER_DIR = path.join(ROOT, 'cypher');
+
+function readFolder(folder: string): Map<string, string> {
+  const dir = path.join(CYPHER_DIR, folder);
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  return new Map(files.map((f) => [f.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+const queries = new Map([...readFolder('queries'), ...readFolder('import')]);
+const rendered = new Map<string, string>();
+
+/** The text of cypher/queries/NAME.cypher or cypher/import/NAME.cypher, with its placeholders filled. */
+export function cypher(name: string, bounds: Record<string, number> = {}): string {
+  const key = `${name}${JSON.stringify(bounds)}`;
+  const cached = rendered.get(key);
+  if (cached) return cached;
+  const text = queries.get(name);
+  if (text === undefined) throw new Error(`no Cypher statement named ${name} in cypher/`);
+  const filled = text.replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
+    const value = bounds[placeholder];
+    if (value === undefined || !Number.isInteger(value) || value < 0 || value > 100) {
+      throw new Error(`${name}.cypher needs an integer for {{${placeholder}}}, got ${value}`);
+    }
+    return String(value);
+  });
+  rendered.set(key, filled);
+  return filled;
+}
+
+/** The schema statements of cypher/schema/, in file order, split on semicolons. */
+export function schemaStatements(): string[] {
+  return [...readFolder('schema').values()]
+    .flatMap((text) => text.replace(/^\s*\/\/.*$/gm, '').split(';'))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

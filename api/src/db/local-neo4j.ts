@@ -1,0 +1,160 @@
+// Starts (or reuses) the embedded Neo4j of db-launcher/ when NEO4J_URI is unset.
+// First use compiles the launcher with Maven, which fetches Neo4j from Maven Central.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { ROOT } from '../config.ts';
+
+const LAUNCHER_DIR = path.join(ROOT, 'db-launcher');
+const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
+const MAIN_CLASS_FILE = path.join(LAUNCHER_DIR, 'target', 'classes', 'chainscope', 'LocalNeo4j.class');
+const SOURCES = [path.join(LAUNCHER_DIR, 'pom.xml'), path.join(LAUNCHER_DIR, 'src/main/java/chainscope/LocalNeo4j.java')];
+
+export interface LocalNeo4j {
+  uri: string;
+  /** True when this process started the server (and so stops it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface LocalNeo4jOptions {
+  dataDir: string;
+  heap: string;
+  /** Where progress and notices go; stdout is kept for the caller. */
+  say?: (line: string) => void;
+}
+
+export class MissingPrerequisiteError extends Error {}
+
+/** The running server recorded in dataDir/bolt.json, if it answers. */
+export async function findRunning(dataDir: string): Promise<string | undefined> {
+  const stateFile = path.join(dataDir, 'bolt.json');
+  if (!fs.existsSync(stateFile)) return undefined;
+  try {
+    const { uri } = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { uri: string };
+    const driver = neo4j.driver(uri, undefined, { connectionTimeout: 1500 });
+    try {
+      await driver.verifyConnectivity();
+      return uri;
+    } finally {
+      await driver.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const running = await findRunning(options.dataDir);
+  if (running) {
+    say(`Using the local Neo4j already running at ${running}`);
+    return { uri: running, owned: false, stop: async () => {} };
+  }
+  checkPrerequisites();
+  await buildLauncher(say);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
+  const started = Date.now();
+  const child = spawn(
+    'java',
+    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, '0'],
+    { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
+  );
+  const uri = await waitForReady(child, options.dataDir);
+  say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { uri, owned: true, stop: () => stopChild(child) };
+}
+
+function checkPrerequisites(): void {
+  const hint = 'install a JDK 17+ and Maven (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), or set NEO4J_URI to an existing Neo4j';
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (java.error || java.status !== 0) throw new MissingPrerequisiteError(`Java was not found: ${hint}.`);
+  const version = /version "(\d+)/.exec(java.stderr)?.[1];
+  if (version && Number(version) < 17) throw new MissingPrerequisiteError(`Java ${version} is too old for Neo4j 5: ${hint}.`);
+  if (!fs.existsSync(CLASSPATH_FILE) || isStale()) {
+    const mvn = spawnSync('mvn', ['-v'], { encoding: 'utf8' });
+    if (mvn.error || mvn.status !== 0) throw new MissingPrerequisiteError(`Maven was not found: ${hint}.`);
+  }
+}
+
+function isStale(): boolean {
+  if (!fs.existsSync(MAIN_CLASS_FILE) || !fs.existsSync(CLASSPATH_FILE)) return true;
+  const built = fs.statSync(MAIN_CLASS_FILE).mtimeMs;
+  return SOURCES.some((file) => fs.statSync(file).mtimeMs > built);
+}
+
+function classpath(): string {
+  return [path.join(LAUNCHER_DIR, 'target', 'classes'), fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(path.delimiter);
+}
+
+/** Compiles the launcher and resolves Neo4j's jars, showing the first-run download as progress. */
+export async function buildLauncher(say: (line: string) => void): Promise<void> {
+  if (!isStale()) return;
+  say('Preparing the local Neo4j launcher with Maven (the first run downloads Neo4j from Maven Central)…');
+  const child = spawn('mvn', ['-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`], {
+    cwd: LAUNCHER_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let files = 0;
+  let kilobytes = 0;
+  const tail: string[] = [];
+  const progress = (final = false) => {
+    const line = `  downloaded ${files} files, ${(kilobytes / 1024).toFixed(1)} MB`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
+    else if (final || files % 50 === 0) say(line);
+  };
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+    const match = /^Downloaded from \S+: \S+ \(([\d.]+) (kB|MB|B)/.exec(line);
+    if (!match) return;
+    files += 1;
+    const size = Number(match[1]);
+    kilobytes += match[2] === 'MB' ? size * 1024 : match[2] === 'kB' ? size : size / 1024;
+    progress();
+  });
+  child.stderr.on('data', (chunk: Buffer) => tail.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (files > 0) progress(true);
+  if (code !== 0) {
+    throw new Error(`Maven could not build db-launcher (exit ${code}). Last output:\n${tail.join('\n')}`);
+  }
+}
+
+function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
+  const logFile = path.join(dataDir, 'launcher.log');
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  child.stderr?.pipe(log);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`Local Neo4j did not start within 180 s; see ${logFile}`));
+    }, 180_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('READY ')) {
+        clearTimeout(timer);
+        resolve(line.slice('READY '.length).trim());
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const lastLines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+      reject(new Error(`Local Neo4j exited with code ${code} before it was ready (is another one using ${dataDir}?):\n${lastLines}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

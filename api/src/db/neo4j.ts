@@ -1,0 +1,58 @@
+// The driver and the one way the API reads: named Cypher statements, parameters, read routing.
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { codedError } from '../graphql/errors.ts';
+import { cypher } from './cypher-files.ts';
+
+export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
+  const auth = config.NEO4J_USER ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD ?? '') : undefined;
+  return neo4j.driver(uri, auth, {
+    // Counts and years fit comfortably in a double; the API never sees Neo4j Integer objects.
+    disableLosslessIntegers: true,
+    // Fail fast when the database is away: callers get SERVICE_UNAVAILABLE, not a hung request.
+    connectionTimeout: 2_000,
+    connectionAcquisitionTimeout: 3_000,
+    maxTransactionRetryTime: 1_000,
+    userAgent: 'chainscope',
+  });
+}
+
+export type Row = Record<string, unknown>;
+
+/** Reads for one request; counts the Cypher statements it runs (the no-N+1 check uses this). */
+export class GraphReader {
+  queryCount = 0;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async read(name: string, params: Record<string, unknown>, bounds: Record<string, number> = {}): Promise<Row[]> {
+    this.queryCount += 1;
+    try {
+      const result = await this.driver.executeQuery(cypher(name, bounds), params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: this.timeoutMs },
+      });
+      return result.records.map((record) => record.toObject());
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Database failures as coded GraphQL errors; no stack trace or Cypher reaches the client. */
+export function translateError(error: unknown): unknown {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE.has(error.code)) return codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
+    if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(error.code)) {
+      return codedError('TIMEOUT', 'The query took longer than the configured limit (CHAINSCOPE_QUERY_TIMEOUT_MS)');
+    }
+  }
+  return error;
+}

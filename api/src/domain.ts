@@ -1,0 +1,120 @@
+// The domain model of DESIGN §3 in one place: node labels, relationship types, their endpoints
+// and properties. The importer validates against it; the API maps labels to GraphQL kinds with it.
+import { z } from 'zod';
+
+export const LABELS = [
+  'Company', 'Lab', 'Talent', 'Technology', 'Chain', 'Segment', 'Cluster', 'Region', 'Policy', 'Incubator',
+] as const;
+export type Label = (typeof LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'SUPPLIES', 'OPERATES_IN', 'FEEDS', 'PART_OF', 'LOCATED_IN', 'WITHIN', 'MEMBER_OF', 'FOCUSES_ON',
+  'DEVELOPS', 'USES', 'NEEDS', 'APPLIES_TO', 'TRANSFERRED_TO', 'WORKS_AT', 'EXPERT_IN', 'ALUMNUS_OF',
+  'INCUBATES', 'TARGETS', 'ISSUED_BY',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** GraphQL's EntityKind value for a label: Company → COMPANY. */
+export function kindOf(label: string): string {
+  return label.toUpperCase();
+}
+
+/** The label for an EntityKind value: COMPANY → Company. */
+export function labelOfKind(kind: string): Label {
+  const label = LABELS.find((l) => l.toUpperCase() === kind);
+  if (!label) throw new Error(`unknown entity kind ${kind}`);
+  return label;
+}
+
+export function isLabel(value: string): value is Label {
+  return (LABELS as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: string): value is RelationshipType {
+  return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}
+
+// Property schemas. Input arrives as text (CSV) or JSON values; these coerce and check both.
+const text = z.string().trim().min(1);
+const year = z.coerce.number().int().min(1800).max(2100);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const list = z.union([
+  z.array(text),
+  z.string().transform((v) => v.split('|').map((s) => s.trim()).filter(Boolean)),
+]);
+const trl = z.coerce.number().int().min(1, 'TRL is 1–9').max(9, 'TRL is 1–9');
+const share = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+type Shape = Record<string, z.ZodType>;
+
+/** Properties every node has; `id` and `name` are required. */
+export const COMMON_NODE_PROPS: Shape = {
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'ids are 1–128 letters, digits, . _ : -'),
+  name: text.max(300),
+  nameZh: text.max(300).optional(),
+  aliases: list.optional(),
+  description: z.string().max(5000).optional(),
+  source: text.max(300).optional(),
+};
+
+export const NODE_PROPS: Record<Label, Shape> = {
+  Company: {
+    stage: z.enum(['startup', 'scaleup', 'enterprise']).optional(),
+    founded: year.optional(),
+    employees: z.coerce.number().int().min(0).optional(),
+    listed: bool.optional(),
+  },
+  Lab: { kind: z.enum(['university', 'institute', 'corporate']).optional(), parent: text.optional() },
+  Talent: { title: text.optional(), field: text.optional(), returnee: bool.optional() },
+  Technology: { trl: trl.optional() },
+  Chain: {},
+  Segment: { tier: z.enum(['upstream', 'midstream', 'downstream']).optional() },
+  Cluster: {},
+  Region: { level: z.enum(['country', 'province', 'city', 'district', 'zone']).optional() },
+  Policy: {
+    issuer: text.optional(),
+    funding: z.coerce.number().min(0).optional(),
+    validFrom: date.optional(),
+    validTo: date.optional(),
+  },
+  Incubator: { model: z.enum(['incubator', 'accelerator', 'investor-incubator']).optional() },
+};
+
+/** Provenance every relationship carries (DESIGN §3); defaults come from the file when absent. */
+export const PROVENANCE_PROPS: Shape = {
+  source: text.max(300).optional(),
+  confidence: share.optional(),
+  asOf: date.optional(),
+};
+
+interface RelationshipSpec {
+  from: readonly Label[];
+  to: readonly Label[];
+  props: Shape;
+}
+
+export const RELATIONSHIPS: Record<RelationshipType, RelationshipSpec> = {
+  SUPPLIES: { from: ['Company'], to: ['Company'], props: { product: text.max(300), share: share.optional(), since: year.optional() } },
+  OPERATES_IN: { from: ['Company'], to: ['Segment'], props: {} },
+  FEEDS: { from: ['Segment'], to: ['Segment'], props: {} },
+  PART_OF: { from: ['Segment'], to: ['Chain'], props: {} },
+  LOCATED_IN: { from: ['Company', 'Lab', 'Incubator', 'Cluster'], to: ['Region'], props: {} },
+  WITHIN: { from: ['Region'], to: ['Region'], props: {} },
+  MEMBER_OF: { from: ['Company'], to: ['Cluster'], props: {} },
+  FOCUSES_ON: { from: ['Cluster'], to: ['Chain'], props: {} },
+  DEVELOPS: { from: ['Lab'], to: ['Technology'], props: { trl: trl.optional() } },
+  USES: { from: ['Company'], to: ['Technology'], props: {} },
+  NEEDS: { from: ['Company'], to: ['Technology'], props: {} },
+  APPLIES_TO: { from: ['Technology'], to: ['Segment'], props: {} },
+  TRANSFERRED_TO: {
+    from: ['Lab'], to: ['Company'],
+    props: { kind: z.enum(['license', 'spin-out', 'joint-development']).optional(), year: year.optional() },
+  },
+  WORKS_AT: { from: ['Talent'], to: ['Company', 'Lab'], props: { role: text.optional(), since: year.optional(), until: year.optional() } },
+  EXPERT_IN: { from: ['Talent'], to: ['Technology'], props: {} },
+  ALUMNUS_OF: { from: ['Talent'], to: ['Lab'], props: {} },
+  INCUBATES: { from: ['Incubator'], to: ['Company'], props: { since: year.optional() } },
+  TARGETS: { from: ['Policy'], to: ['Segment', 'Cluster', 'Technology'], props: {} },
+  ISSUED_BY: { from: ['Policy'], to: ['Region'], props: {} },
+};

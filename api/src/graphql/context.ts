@@ -1,0 +1,34 @@
+// Per-request state: the reader (which counts Cypher statements) and batching loaders.
+import DataLoader from 'dataloader';
+import type { Driver } from 'neo4j-driver';
+import { GraphReader, type Row } from '../db/neo4j.ts';
+
+export interface EntityRecord { id: string; label: string; props: Record<string, unknown>; degree: number }
+export interface RelationRecord { type: string; direction: 'OUT' | 'IN'; props: Record<string, unknown>; node: EntityRecord }
+
+export interface Context {
+  reader: GraphReader;
+  /** One loader per distinct relations(...) arguments, so a whole GraphQL level is one query. */
+  relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
+}
+
+export function createContext(driver: Driver, database: string, timeoutMs: number): Context {
+  const reader = new GraphReader(driver, database, timeoutMs);
+  const loaders = new Map<string, DataLoader<string, RelationRecord[]>>();
+  return {
+    reader,
+    relationsLoader(types, direction, first) {
+      const key = JSON.stringify([types, direction, first]);
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (ids) => {
+          const rows: Row[] = await reader.read('relations', { ids, types, direction, perNode: first });
+          const byId = new Map(rows.map((r) => [r.id as string, r.relations as RelationRecord[]]));
+          return ids.map((id) => byId.get(id) ?? []);
+        });
+        loaders.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// Errors the API returns on purpose: each has a code clients can branch on and a message that
+// names what was wrong. Anything else is masked by Yoga and logged.
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT';
+
+export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export function badInput(argument: string, message: string): GraphQLError {
+  return codedError('BAD_USER_INPUT', `Argument "${argument}" ${message}`, { argument });
+}
+
+export function notFound(argument: string, id: string): GraphQLError {
+  return codedError('NOT_FOUND', `No entity with id "${id}" (argument "${argument}")`, { argument });
+}

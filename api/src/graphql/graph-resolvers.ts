@@ -1,0 +1,117 @@
+// supplyChain, neighborhood and connectionPath: each answers with a GraphView in a fixed,
+// small number of Cypher statements, whatever the depth or the size of the result.
+import { labelOfKind } from '../domain.ts';
+import type { Context } from './context.ts';
+import { badInput, notFound } from './errors.ts';
+import { buildGraphView, toEdge, type ElementEdge, type ElementNode } from './graph-view.ts';
+import { LIMITS, checkId, checkRange } from './limits.ts';
+
+type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+interface SupplyChainArgs {
+  id: string; direction: Direction; depth: number; limit: number;
+  filter?: { regionId?: string | null; clusterId?: string | null; kinds?: string[] | null } | null;
+}
+
+/** Relations that connect people and organisations, preferred when explaining a connection. */
+export const BUSINESS_TYPES = ['SUPPLIES', 'TRANSFERRED_TO', 'WORKS_AT', 'INCUBATES', 'DEVELOPS', 'ALUMNUS_OF'];
+
+async function graphElements(ctx: Context, ids: string[], contextLabels: string[] = []) {
+  const [row] = await ctx.reader.read('graph-elements', { ids, contextLabels, contextLimit: LIMITS.contextNodes });
+  return { nodes: (row?.nodes ?? []) as ElementNode[], edges: (row?.edges ?? []) as ElementEdge[] };
+}
+
+export const graphQueries = {
+  async supplyChain(_: unknown, args: SupplyChainArgs, ctx: Context) {
+    checkId('id', args.id);
+    const depth = checkRange('depth', args.depth, 1, LIMITS.supplyChainDepth);
+    const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
+    const contextLabels = (args.filter?.kinds ?? []).map(labelOfKind);
+    const filters = { regionId: args.filter?.regionId ?? null, clusterId: args.filter?.clusterId ?? null };
+    // One more than we show on each side tells us whether the view was cut.
+    const upLimit = args.direction === 'DOWNSTREAM' ? 0 : limit + 1;
+    const downLimit = args.direction === 'UPSTREAM' ? 0 : limit + 1;
+    const [row] = await ctx.reader.read('supply-chain', { id: args.id, upLimit, downLimit, ...filters }, { depth });
+    if (!row) throw notFound('id', args.id);
+    const focusLabel = row.focusLabel as string;
+    if (!['Company', 'Segment', 'Chain'].includes(focusLabel)) {
+      throw badInput('id', `names a ${focusLabel}; supplyChain starts from a Company, Segment or Chain`);
+    }
+    const chainSegments = row.chainSegments as string[];
+    const up = (row.up as string[]).concat(focusLabel === 'Chain' ? chainSegments : []);
+    const down = row.down as string[];
+    const [shownUp, shownDown] = splitLimit(up, down, limit - 1);
+    const truncated = shownUp.length < up.length || shownDown.length < down.length;
+    const { nodes, edges } = await graphElements(ctx, [args.id, ...shownUp, ...shownDown], contextLabels);
+    let totalNodes: number | undefined;
+    if (truncated && focusLabel === 'Company') {
+      const [count] = await ctx.reader.read(
+        'supply-chain-total',
+        { id: args.id, upstream: upLimit > 0, downstream: downLimit > 0, ...filters },
+        { depth },
+      );
+      totalNodes = count?.total as number;
+    }
+    return buildGraphView({
+      focusId: args.id, nodes, edges,
+      upstream: new Set(shownUp), downstream: new Set(shownDown),
+      distanceTypes: focusLabel === 'Company' ? ['SUPPLIES'] : ['FEEDS', 'PART_OF'],
+      truncated, totalNodes,
+    });
+  },
+
+  async neighborhood(_: unknown, args: { id: string; depth: number; kinds?: string[] | null; limit: number }, ctx: Context) {
+    checkId('id', args.id);
+    const depth = checkRange('depth', args.depth, 1, LIMITS.neighborhoodDepth);
+    const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
+    const labels = (args.kinds ?? []).map(labelOfKind);
+    const [row] = await ctx.reader.read('neighborhood', { id: args.id, labels, limit }, { depth });
+    if (!row) throw notFound('id', args.id);
+    const ids = row.ids as string[];
+    const shown = ids.slice(0, limit - 1);
+    const { nodes, edges } = await graphElements(ctx, [args.id, ...shown]);
+    return buildGraphView({ focusId: args.id, nodes, edges, truncated: shown.length < ids.length });
+  },
+
+  async connectionPath(_: unknown, args: { fromId: string; toId: string; maxHops: number }, ctx: Context) {
+    checkId('fromId', args.fromId);
+    checkId('toId', args.toId);
+    const maxHops = checkRange('maxHops', args.maxHops, 1, LIMITS.maxHops);
+    if (args.fromId === args.toId) throw badInput('toId', 'must differ from fromId');
+    const ends = await ctx.reader.read('entities-by-id', { ids: [args.fromId, args.toId] });
+    for (const [argument, id] of [['fromId', args.fromId], ['toId', args.toId]] as const) {
+      if (!ends.some((e) => e.id === id)) throw notFound(argument, id);
+    }
+    const params = { fromId: args.fromId, toId: args.toId };
+    const business = await ctx.reader.read('connection-path', { ...params, types: BUSINESS_TYPES }, { maxHops });
+    const any = business.length >= 3 ? [] : await ctx.reader.read('connection-path', { ...params, types: [] }, { maxHops });
+    const seen = new Set<string>();
+    const paths = [...business, ...any]
+      .map((p) => ({ nodeIds: p.nodeIds as string[], edges: (p.edges as ElementEdge[]).map(toEdge) }))
+      .filter((p) => {
+        const key = p.edges.map((e) => e.id).join(',');
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 3)
+      .map((p) => ({ ...p, length: p.edges.length, business: p.edges.every((e) => BUSINESS_TYPES.includes(e.type)) }));
+    const ids = [...new Set(paths.flatMap((p) => p.nodeIds))];
+    const elements = ids.length ? await graphElements(ctx, ids) : { nodes: [], edges: [] };
+    const pathEdgeIds = new Set(paths.flatMap((p) => p.edges.map((e) => e.id)));
+    const graph = buildGraphView({
+      focusId: args.fromId, nodes: elements.nodes,
+      edges: elements.edges.filter((e) => pathEdgeIds.has(e.id)),
+      truncated: false,
+    });
+    return { paths, graph };
+  },
+};
+
+/** Shares `room` places between the two sides (each keeps its first ids), half each when both overflow. */
+export function splitLimit(up: string[], down: string[], room: number): [string[], string[]] {
+  if (up.length + down.length <= room) return [up, down];
+  const half = Math.floor(room / 2);
+  const upShare = Math.min(up.length, Math.max(half, room - down.length));
+  return [up.slice(0, upShare), down.slice(0, room - upShare)];
+}

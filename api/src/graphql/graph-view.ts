@@ -1,0 +1,121 @@
+// Turns graph-elements rows into the GraphView shape the web app feeds to Cytoscape.
+import { kindOf } from '../domain.ts';
+
+export interface ElementNode {
+  id: string; label: string; props: Record<string, unknown>;
+  regionId: string | null; regionName: string | null; clusterIds: string[]; degree: number;
+}
+export interface ElementEdge { id: string; source: string; target: string; type: string; props: Record<string, unknown> }
+
+export type Side = 'FOCUS' | 'UPSTREAM' | 'DOWNSTREAM' | 'CONTEXT';
+
+export interface GraphView {
+  focusId: string | null;
+  nodes: GraphNode[];
+  edges: GraphEdgeView[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+export interface GraphNode {
+  id: string; kind: string; label: string; labelZh: string | null; side: Side; distance: number | null;
+  degree: number; stage: unknown; employees: unknown; tier: unknown; trl: unknown;
+  regionId: string | null; regionName: string | null; clusterIds: string[];
+}
+
+export interface GraphEdgeView {
+  id: string; source: string; target: string; type: string; product: unknown;
+  provenance: { source: unknown; confidence: unknown; asOf: unknown };
+}
+
+export function toEdge(edge: ElementEdge): GraphEdgeView {
+  const { source, confidence, asOf, product } = edge.props;
+  return { id: edge.id, source: edge.source, target: edge.target, type: edge.type, product: product ?? null, provenance: { source, confidence, asOf } };
+}
+
+interface ViewInput {
+  focusId: string | null;
+  nodes: ElementNode[];
+  edges: ElementEdge[];
+  /** Ids on each side of the focus; nodes in neither are CONTEXT (or FOCUS). */
+  upstream?: Set<string>;
+  downstream?: Set<string>;
+  /** Relationship types along which distance from the focus is measured; empty = all. */
+  distanceTypes?: string[];
+  truncated: boolean;
+  totalNodes?: number;
+}
+
+export function buildGraphView(input: ViewInput): GraphView {
+  const distances = new Map<string, number>();
+  if (input.focusId) {
+    const types = input.distanceTypes ?? [];
+    // Upstream nodes are reached against the flow, downstream ones with it; the rest either way.
+    const walks = input.upstream || input.downstream
+      ? [hopDistances(input.focusId, input.edges, types, 'in'), hopDistances(input.focusId, input.edges, types, 'out')]
+      : [hopDistances(input.focusId, input.edges, types, 'both')];
+    for (const [id, d] of walks.flatMap((w) => [...w])) distances.set(id, Math.min(d, distances.get(id) ?? d));
+  }
+  const nodes = input.nodes.map((n): GraphNode => {
+    const side: Side = n.id === input.focusId ? 'FOCUS'
+      : input.upstream?.has(n.id) ? 'UPSTREAM'
+      : input.downstream?.has(n.id) ? 'DOWNSTREAM'
+      : 'CONTEXT';
+    return {
+      id: n.id,
+      kind: kindOf(n.label),
+      label: String(n.props.name ?? n.id),
+      labelZh: (n.props.nameZh as string | undefined) ?? null,
+      side,
+      distance: distances.get(n.id) ?? null,
+      degree: n.degree,
+      stage: n.props.stage ?? null,
+      employees: n.props.employees ?? null,
+      tier: n.props.tier ?? null,
+      trl: n.props.trl ?? null,
+      regionId: n.regionId,
+      regionName: n.regionName,
+      clusterIds: n.clusterIds,
+    };
+  });
+  return {
+    focusId: input.focusId,
+    nodes,
+    edges: input.edges.map(toEdge),
+    truncated: input.truncated,
+    totalNodes: Math.max(input.totalNodes ?? nodes.length, nodes.length),
+  };
+}
+
+/**
+ * Breadth-first hop counts from the focus over edges of the given types (empty = all):
+ * 'out' follows edges forward (downstream), 'in' backward (upstream), 'both' ignores direction.
+ */
+export function hopDistances(focusId: string, edges: ElementEdge[], types: string[], follow: 'in' | 'out' | 'both'): Map<string, number> {
+  const adjacency = new Map<string, string[]>();
+  for (const e of edges) {
+    if (types.length && !types.includes(e.type)) continue;
+    const steps: [string, string][] = [];
+    if (follow !== 'in') steps.push([e.source, e.target]);
+    if (follow !== 'out') steps.push([e.target, e.source]);
+    for (const [a, b] of steps) {
+      const list = adjacency.get(a);
+      if (list) list.push(b);
+      else adjacency.set(a, [b]);
+    }
+  }
+  const distances = new Map([[focusId, 0]]);
+  let frontier = [focusId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const neighbour of adjacency.get(id) ?? []) {
+        if (distances.has(neighbour)) continue;
+        distances.set(neighbour, distances.get(id)! + 1);
+        next.push(neighbour);
+      }
+    }
+    frontier = next;
+  }
+  return distances;
+}

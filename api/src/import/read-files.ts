@@ -1,0 +1,93 @@
+// Reads import files (CSV or JSON, one per label or relationship type) into raw rows with
+// their line numbers. Nothing is checked against the domain here beyond the file name.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { isLabel, isRelationshipType, type Label, type RelationshipType } from '../domain.ts';
+import type { Problem } from './problems.ts';
+
+export interface RawRow {
+  /** 1-based line in a CSV file (the header is line 1), or 1-based item number in a JSON array. */
+  line: number;
+  values: Record<string, unknown>;
+}
+
+export type InputFile =
+  | { file: string; kind: 'node'; label: Label; columns: string[]; rows: RawRow[] }
+  | { file: string; kind: 'relationship'; type: RelationshipType; columns: string[]; rows: RawRow[] };
+
+/** All .csv and .json files under a path (a file or a folder, searched recursively), sorted. */
+export function listInputFiles(target: string): string[] {
+  const stat = fs.statSync(target);
+  if (stat.isFile()) return [target];
+  return fs
+    .readdirSync(target, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(csv|json)$/i.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+export function readInputFile(file: string, contents: Buffer, problems: Problem[]): InputFile | undefined {
+  const base = path.basename(file).replace(/\.(csv|json)$/i, '');
+  const text = decodeUtf8(file, contents, problems);
+  if (text === undefined) return undefined;
+  const parsed = /\.json$/i.test(file) ? parseJson(file, text, problems) : parseCsv(file, text, problems);
+  if (!parsed) return undefined;
+  if (isLabel(base)) return { file, kind: 'node', label: base, ...parsed };
+  if (isRelationshipType(base)) return { file, kind: 'relationship', type: base, ...parsed };
+  problems.push({
+    file, line: 0, field: '',
+    message: `file name "${base}" is neither a node label (Company, Lab, …) nor a relationship type (SUPPLIES, …)`,
+  });
+  return undefined;
+}
+
+function decodeUtf8(file: string, contents: Buffer, problems: Problem[]): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(contents);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(contents);
+    const bad = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, Math.max(bad, 0)).split('\n').length;
+    problems.push({ file, line, field: '', message: 'the file is not valid UTF-8 (save it as UTF-8)' });
+    return undefined;
+  }
+}
+
+function parseCsv(file: string, text: string, problems: Problem[]): { columns: string[]; rows: RawRow[] } | undefined {
+  try {
+    const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    const [header, ...body] = records;
+    if (!header) return { columns: [], rows: [] };
+    const columns = header.record.map((c) => c.trim());
+    const rows = body.map(({ record, info }) => ({
+      line: info.lines,
+      values: Object.fromEntries(columns.map((c, i) => [c, record[i] ?? ''])),
+    }));
+    return { columns, rows };
+  } catch (error) {
+    const err = error as { message: string; lines?: number };
+    problems.push({ file, line: err.lines ?? 0, field: '', message: `broken CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` });
+    return undefined;
+  }
+}
+
+function parseJson(file: string, text: string, problems: Problem[]): { columns: string[]; rows: RawRow[] } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    problems.push({ file, line: 0, field: '', message: `broken JSON: ${(error as Error).message}` });
+    return undefined;
+  }
+  if (!Array.isArray(data) || data.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
+    problems.push({ file, line: 0, field: '', message: 'a JSON import file holds one array of objects' });
+    return undefined;
+  }
+  const items = data as Record<string, unknown>[];
+  const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
+  return { columns, rows: items.map((values, i) => ({ line: i + 1, values })) };
+}

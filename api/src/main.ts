@@ -1,0 +1,51 @@
+// npm start: the database (local or NEO4J_URI), schema, sample data when empty, web build, server.
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from './config.ts';
+import { connect } from './db/connect.ts';
+import { MissingPrerequisiteError } from './db/local-neo4j.ts';
+import { createHttpServer } from './http-server.ts';
+import { log } from './log.ts';
+import { seedIfEmpty } from './seed.ts';
+import { buildWeb, webBuildIsStale } from './web-build.ts';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const say = (line: string) => log.info(line);
+  const db = await connect(config, say);
+  log.info({ uri: db.uri, database: db.name }, 'connected to Neo4j, schema applied');
+  if (config.CHAINSCOPE_SEED === 'auto') {
+    const report = await seedIfEmpty(db.driver, db.name);
+    if (report) log.info({ nodes: report.nodes, relationships: report.relationships, seconds: report.seconds }, 'loaded the sample dataset into the empty database');
+  }
+  if (webBuildIsStale()) {
+    log.info('building the web app…');
+    await buildWeb();
+  }
+  const server = createHttpServer({ driver: db.driver, database: db.name, queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS });
+  server.listen(config.PORT, config.HOST, () => {
+    const { port } = server.address() as AddressInfo;
+    log.info({ seconds: (Date.now() - started) / 1000 }, `Chainscope is ready: http://localhost:${port}/ (GraphiQL at http://localhost:${port}/graphql)`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: finishing in-flight requests, then closing Neo4j`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MissingPrerequisiteError) {
+    process.stderr.write(`chainscope: ${error.message}\n`);
+  } else {
+    log.fatal({ err: error }, 'Chainscope could not start');
+  }
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// Who is upstream and downstream of a focus, up to {{depth}} hops, as distinct ids (not paths),
+// so Neo4j plans the pruning variable-length expand. Companies follow SUPPLIES, segments FEEDS;
+// a chain is its segments. $upLimit / $downLimit of 0 skip a side; each side stops at its limit
+// (the caller asks one more than it shows, to know when it truncated). Region and cluster
+// filters keep companies located in the region's subtree or member of the cluster.
+MATCH (focus:Entity {id: $id})
+CALL (focus) {
+  MATCH (focus:Company)<-[:SUPPLIES*1..{{depth}}]-(n:Company)
+  WHERE n <> focus
+    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..6]->(:Region {id: $regionId}) })
+    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Cluster {id: $clusterId}) })
+  WITH DISTINCT n LIMIT $upLimit
+  RETURN collect(n.id) AS upCompanies
+}
+CALL (focus) {
+  MATCH (focus:Company)-[:SUPPLIES*1..{{depth}}]->(n:Company)
+  WHERE n <> focus
+    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..6]->(:Region {id: $regionId}) })
+    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Cluster {id: $clusterId}) })
+  WITH DISTINCT n LIMIT $downLimit
+  RETURN collect(n.id) AS downCompanies
+}
+CALL (focus) {
+  MATCH (focus:Segment)<-[:FEEDS*1..{{depth}}]-(n:Segment)
+  WITH DISTINCT n LIMIT $upLimit
+  RETURN collect(n.id) AS upSegments
+}
+CALL (focus) {
+  MATCH (focus:Segment)-[:FEEDS*1..{{depth}}]->(n:Segment)
+  WITH DISTINCT n LIMIT $downLimit
+  RETURN collect(n.id) AS downSegments
+}
+CALL (focus) {
+  MATCH (focus:Chain)<-[:PART_OF]-(n:Segment)
+  WITH DISTINCT n LIMIT $upLimit + $downLimit
+  RETURN collect(n.id) AS chainSegments
+}
+RETURN [label IN labels(focus) WHERE label <> 'Entity'][0] AS focusLabel,
+       upCompanies + upSegments AS up,
+       downCompanies + downSegments AS down,
+       chainSegments

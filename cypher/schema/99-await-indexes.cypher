@@ -1,0 +1,2 @@
+// Start-up waits until every index is online, so the first query can use them.
+CALL db.awaitIndexes(300);

@@ -1,0 +1,87 @@
+package chainscope;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Runs Neo4j Community embedded with only the Bolt connector, bound to 127.0.0.1.
+ *
+ * Arguments: data directory, Bolt port (0 picks a free one). Environment:
+ * CHAINSCOPE_NEO4J_PAGECACHE (e.g. 2g) sizes the page cache; the heap is the JVM's -Xmx.
+ * On ready it prints one line "READY bolt://127.0.0.1:PORT" and writes DATA/bolt.json,
+ * so the Node side can connect and later runs can reuse the same server.
+ */
+public final class LocalNeo4j {
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args.length > 0 ? args[0] : ".neo4j-local").toAbsolutePath();
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        if (port == 0) port = freePort();
+        Files.createDirectories(dataDir);
+
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60));
+        String pageCache = System.getenv("CHAINSCOPE_NEO4J_PAGECACHE");
+        if (pageCache != null && !pageCache.isBlank()) {
+            builder.setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache));
+        }
+
+        DatabaseManagementService service = builder.build();
+        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.executeTransactionally("RETURN 1");
+
+        Path stateFile = dataDir.resolve("bolt.json");
+        String uri = "bolt://127.0.0.1:" + port;
+        Files.writeString(stateFile,
+                "{\"uri\":\"" + uri + "\",\"pid\":" + ProcessHandle.current().pid() + "}\n",
+                StandardCharsets.UTF_8);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGINT and SIGTERM run shutdown hooks: close the store cleanly so the next start needs no recovery.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException ignored) {
+                // the next start overwrites a stale file
+            }
+            service.shutdown();
+            System.out.println("STOPPED");
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        System.out.println("READY " + uri);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** "512m", "2g", "1048576" → bytes. */
+    static long parseBytes(String text) {
+        String t = text.trim().toLowerCase();
+        long unit = 1;
+        char last = t.charAt(t.length() - 1);
+        if (last == 'k') unit = 1L << 10;
+        if (last == 'm') unit = 1L << 20;
+        if (last == 'g') unit = 1L << 30;
+        if (unit != 1) t = t.substring(0, t.length() - 1);
+        return Long.parseLong(t) * unit;
+    }
+}
