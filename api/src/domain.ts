@@ -48,6 +48,9 @@ const share = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must b
 
 type Shape = Record<string, z.ZodType>;
 
+/** Properties stored as Neo4j integers (JS numbers would be stored as floats). */
+export const INTEGER_PROPS = new Set(['founded', 'employees', 'trl', 'since', 'until', 'year']);
+
 /** Properties every node has; `id` and `name` are required. */
 export const COMMON_NODE_PROPS: Shape = {
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'ids are 1–128 letters, digits, . _ : -'),

@@ -1,5 +1,6 @@
 // npm start: the database (local or NEO4J_URI), schema, sample data when empty, web build, server.
 import type { AddressInfo } from 'node:net';
+import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { MissingPrerequisiteError } from './db/local-neo4j.ts';
@@ -22,7 +23,13 @@ async function main(): Promise<void> {
     log.info('building the web app…');
     await buildWeb();
   }
-  const server = createHttpServer({ driver: db.driver, database: db.name, queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS });
+  const server = createHttpServer({
+    driver: db.driver,
+    database: db.name,
+    queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS,
+    apiKeys: ApiKeys.fromEnv(process.env),
+    readsKeyed: config.CHAINSCOPE_READS === 'keyed',
+  });
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
     log.info({ seconds: (Date.now() - started) / 1000 }, `Chainscope is ready: http://localhost:${port}/ (GraphiQL at http://localhost:${port}/graphql)`);

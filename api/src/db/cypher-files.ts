@@ -13,10 +13,10 @@ function readFolder(folder: string): Map<string, string> {
   return new Map(files.map((f) => [f.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]));
 }
 
-const queries = new Map([...readFolder('queries'), ...readFolder('import')]);
+const queries = new Map([...readFolder('queries'), ...readFolder('import'), ...readFolder('export')]);
 const rendered = new Map<string, string>();
 
-/** The text of cypher/queries/NAME.cypher or cypher/import/NAME.cypher, with its placeholders filled. */
+/** The text of cypher/{queries,import,export}/NAME.cypher, with its placeholders filled. */
 export function cypher(name: string, bounds: Record<string, number> = {}): string {
   const key = `${name}${JSON.stringify(bounds)}`;
   const cached = rendered.get(key);

@@ -32,7 +32,7 @@ export class GraphReader {
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number> = {}): Promise<Row[]> {
     this.queryCount += 1;
     try {
-      const result = await this.driver.executeQuery(cypher(name, bounds), params, {
+      const result = await this.driver.executeQuery(cypher(name, bounds), integerParams(params), {
         database: this.database,
         routing: neo4j.routing.READ,
         transactionConfig: { timeout: this.timeoutMs },
@@ -42,6 +42,13 @@ export class GraphReader {
       throw translateError(error);
     }
   }
+}
+
+/** JS numbers travel as floats; limits and counts must reach Cypher as integers. */
+function integerParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]),
+  );
 }
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);

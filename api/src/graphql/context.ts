@@ -1,22 +1,33 @@
 // Per-request state: the reader (which counts Cypher statements) and batching loaders.
 import DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
+import type { Caller } from '../auth/api-keys.ts';
 import { GraphReader, type Row } from '../db/neo4j.ts';
+import { GraphEditor } from '../edit/edit-graph.ts';
 
 export interface EntityRecord { id: string; label: string; props: Record<string, unknown>; degree: number }
 export interface RelationRecord { type: string; direction: 'OUT' | 'IN'; props: Record<string, unknown>; node: EntityRecord }
 
 export interface Context {
+  driver: Driver;
+  database: string;
+  /** The API key's owner; undefined for anonymous requests. */
+  caller?: Caller;
   reader: GraphReader;
+  editor: GraphEditor;
   /** One loader per distinct relations(...) arguments, so a whole GraphQL level is one query. */
   relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
 }
 
-export function createContext(driver: Driver, database: string, timeoutMs: number): Context {
+export function createContext(driver: Driver, database: string, timeoutMs: number, caller?: Caller): Context {
   const reader = new GraphReader(driver, database, timeoutMs);
   const loaders = new Map<string, DataLoader<string, RelationRecord[]>>();
   return {
+    driver,
+    database,
+    caller,
     reader,
+    editor: new GraphEditor(driver, database),
     relationsLoader(types, direction, first) {
       const key = JSON.stringify([types, direction, first]);
       let loader = loaders.get(key);

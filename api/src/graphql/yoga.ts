@@ -4,13 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import { ApiKeys } from '../auth/api-keys.ts';
+import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { createContext, type Context } from './context.ts';
 import { entityQueries, entityResolvers } from './entity-resolvers.ts';
 import { graphQueries } from './graph-resolvers.ts';
+import { auditQueries, mutationResolvers } from './mutation-resolvers.ts';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
 
-export interface YogaOptions { driver: Driver; database: string; queryTimeoutMs: number }
+export interface YogaOptions {
+  driver: Driver;
+  database: string;
+  queryTimeoutMs: number;
+  apiKeys?: ApiKeys;
+  /** When true, queries need a key with at least the viewer role (CHAINSCOPE_READS=keyed). */
+  readsKeyed?: boolean;
+}
 
 /** Reports how many Cypher statements a request ran, in the response's extensions. */
 function useCypherCount(): Plugin<Context> {
@@ -28,13 +38,18 @@ function useCypherCount(): Plugin<Context> {
 }
 
 export function createGraphQL(options: YogaOptions) {
+  const keys = options.apiKeys ?? new ApiKeys([]);
   return createYoga<object, Context>({
     schema: createSchema({
       typeDefs,
-      resolvers: { Query: { ...entityQueries, ...graphQueries }, ...entityResolvers },
+      resolvers: {
+        Query: { ...entityQueries, ...graphQueries, ...auditQueries },
+        Mutation: mutationResolvers,
+        ...entityResolvers,
+      },
     }),
-    context: () => createContext(options.driver, options.database, options.queryTimeoutMs),
-    plugins: [useCypherCount()],
+    context: ({ request }) => createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request)),
+    plugins: [useCypherCount(), useKeyedReads(options.readsKeyed ?? false)],
     graphqlEndpoint: '/graphql',
     landingPage: false,
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
+import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
@@ -10,10 +11,26 @@ import { validate, type ValidDataset } from './validate.ts';
 import { writeDataset, type FileCounts } from './write.ts';
 
 export interface ImportOptions {
+  /** Write the valid rows and report the rejected ones, instead of refusing the whole import. */
+  partial?: boolean;
+  /** Validate only; nothing is written. */
+  dryRun?: boolean;
   onProgress?: (written: number, total: number) => void;
+  /** Who imports: recorded in the audit trail with the counts when anything was written. */
+  audit?: AuditEntry;
 }
 
-export interface ImportReport { files: FileCounts[]; nodes: number; relationships: number; seconds: number }
+export interface RejectedRow extends Problem { values: Record<string, unknown> | null }
+
+export interface ImportReport {
+  files: FileCounts[];
+  /** Valid node and relationship rows (written unless dryRun). */
+  nodes: number;
+  relationships: number;
+  rejected: RejectedRow[];
+  written: boolean;
+  seconds: number;
+}
 
 export async function importPath(driver: Driver, database: string, target: string, options: ImportOptions = {}): Promise<ImportReport> {
   const inputs = listInputFiles(target).map((file) => ({
@@ -39,14 +56,36 @@ export async function importContents(driver: Driver, database: string, inputs: I
     (ids) => lookupLabels(driver, database, ids),
     problems,
   );
-  if (problems.length) throw new ImportRejected(problems);
-  const counts = await writeDataset(driver, database, dataset, options.onProgress);
+  if (problems.length && !options.partial && !options.dryRun) throw new ImportRejected(problems);
+  const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
+  const counts = write ? await writeDataset(driver, database, dataset, options.onProgress) : new Map<string, FileCounts>();
+  const rejected = problems.map((p) => ({ ...p, values: rowAt(files, p.file, p.line) }));
+  for (const input of inputs) {
+    const fileCounts = counts.get(input.file) ?? { file: input.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    fileCounts.rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
+    counts.set(input.file, fileCounts);
+  }
+  if (write && options.audit) {
+    const entry = { ...options.audit, details: { files: [...counts.values()] } };
+    const session = driver.session({ database });
+    try {
+      await session.executeWrite((tx) => audit(tx, entry));
+    } finally {
+      await session.close();
+    }
+  }
   return {
     files: [...counts.values()],
     nodes: dataset.nodes.length,
     relationships: dataset.relationships.length,
+    rejected,
+    written: write,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+function rowAt(files: InputFile[], file: string, line: number): Record<string, unknown> | null {
+  return files.find((f) => f.file === file)?.rows.find((r) => r.line === line)?.values ?? null;
 }
 
 async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, Label>> {

@@ -5,5 +5,5 @@ export function formatReport(report: ImportReport): string {
   const rows = report.files.map((f) => `${f.file.padEnd(48)} ${String(f.created).padStart(8)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.rejected).padStart(9)}`);
   const header = `${'file'.padEnd(48)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(10)} ${'rejected'.padStart(9)}`;
   const total = report.nodes + report.relationships;
-  return [header, ...rows, `${report.nodes} nodes and ${report.relationships} relationships in ${report.seconds.toFixed(1)} s (${Math.round(total / Math.max(report.seconds, 0.001))} rows/s)`, ''].join('\n');
+  return [header, ...rows, `${report.written ? 'wrote' : 'validated'} ${report.nodes} nodes and ${report.relationships} relationships in ${report.seconds.toFixed(1)} s (${Math.round(total / Math.max(report.seconds, 0.001))} rows/s)`, ''].join('\n');
 }

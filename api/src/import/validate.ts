@@ -96,12 +96,14 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
   const labels = new Map(nodes.map((n) => [n.id, n.label]));
   const missing = relationships.flatMap((r) => [r.from, r.to]).filter((id) => !labels.has(id));
   const inDatabase = await lookup([...new Set([...labels.keys(), ...missing])]);
-  for (const node of nodes) {
+  const conflicting = nodes.filter((node) => {
     const existing = inDatabase.get(node.id);
-    if (existing && existing !== node.label) {
-      problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
-    }
-  }
+    if (!existing || existing === node.label) return false;
+    problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
+    return true;
+  });
+  nodes.splice(0, nodes.length, ...nodes.filter((n) => !conflicting.includes(n)));
+  for (const node of conflicting) labels.set(node.id, inDatabase.get(node.id)!);
   for (const [id, label] of inDatabase) if (!labels.has(id)) labels.set(id, label);
   const valid = relationships.filter((rel) => {
     const spec = RELATIONSHIPS[rel.type];

@@ -1,7 +1,8 @@
 // Writes a validated dataset in UNWIND batches, one transaction per batch, nodes before
 // relationships. Every batch is an idempotent upsert, so an interrupted import can be re-run.
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
+import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 
 export interface FileCounts { file: string; created: number; updated: number; unchanged: number; rejected: number }
@@ -20,27 +21,16 @@ export async function writeDataset(
   const now = new Date().toISOString();
   const session = driver.session({ database });
   try {
-    const groups = [
-      ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows) => ({
-        file: rows[0]!.file, query: 'upsert-nodes', params: { label: rows[0]!.label, now },
-        rows: rows.map((n: NodeRow) => ({ id: n.id, props: n.props })),
-      })),
-      ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows) => ({
-        file: rows[0]!.file, query: 'upsert-relationships', params: { type: rows[0]!.type },
-        rows: rows.map((r: RelationshipRow) => ({ from: r.from, to: r.to, props: r.props })),
-      })),
-    ];
-    for (const group of groups) {
+    for (const group of upsertGroups(dataset, now)) {
       const fileCounts = counts.get(group.file) ?? { file: group.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
       counts.set(group.file, fileCounts);
       for (let start = 0; start < group.rows.length; start += BATCH_SIZE) {
-        const batch = group.rows.slice(start, start + BATCH_SIZE);
-        const result = await session.executeWrite((tx) => tx.run(cypher(group.query), { ...group.params, rows: batch }));
-        const record = result.records[0]!;
-        fileCounts.created += record.get('created') as number;
-        fileCounts.updated += record.get('updated') as number;
-        fileCounts.unchanged += record.get('unchanged') as number;
-        written += batch.length;
+        const batch = { ...group, rows: group.rows.slice(start, start + BATCH_SIZE) };
+        const result = await session.executeWrite((tx) => upsert(tx, batch));
+        fileCounts.created += result.created;
+        fileCounts.updated += result.updated;
+        fileCounts.unchanged += result.unchanged;
+        written += batch.rows.length;
         onProgress(written, total);
       }
     }
@@ -48,6 +38,33 @@ export async function writeDataset(
     await session.close();
   }
   return counts;
+}
+
+export interface UpsertGroup { file: string; query: 'upsert-nodes' | 'upsert-relationships'; params: Record<string, unknown>; rows: unknown[] }
+
+/** The dataset as batches of one file and one label or type, nodes first. */
+export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] {
+  return [
+    ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows): UpsertGroup => ({
+      file: rows[0]!.file, query: 'upsert-nodes', params: { label: rows[0]!.label, now },
+      rows: rows.map((n: NodeRow) => ({ id: n.id, props: storable(n.props) })),
+    })),
+    ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows): UpsertGroup => ({
+      file: rows[0]!.file, query: 'upsert-relationships', params: { type: rows[0]!.type },
+      rows: rows.map((r: RelationshipRow) => ({ from: r.from, to: r.to, props: storable(r.props) })),
+    })),
+  ];
+}
+
+export async function upsert(tx: ManagedTransaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'>> {
+  const record = (await tx.run(cypher(group.query), { ...group.params, rows: group.rows })).records[0]!;
+  return { created: record.get('created') as number, updated: record.get('updated') as number, unchanged: record.get('unchanged') as number };
+}
+
+function storable(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
+  );
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {

@@ -1,0 +1,30 @@
+// npm run export -- <folder> [--chain ID | --region ID | --search TEXT]
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { exportGraph, type ExportScope } from '../export/export-graph.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { chain: { type: 'string' }, region: { type: 'string' }, search: { type: 'string' } },
+});
+const folder = positionals[0];
+if (!folder) {
+  process.stderr.write('usage: npm run export -- <folder> [--chain ID | --region ID | --search TEXT]\n');
+  process.exit(2);
+}
+const scope: ExportScope = values.chain ? { kind: 'chain', id: values.chain }
+  : values.region ? { kind: 'region', id: values.region }
+  : values.search ? { kind: 'search', text: values.search }
+  : { kind: 'all' };
+
+const db = await connect(loadConfig());
+try {
+  const report = await exportGraph(db.driver, db.name, folder, scope);
+  for (const f of report.files) process.stdout.write(`${f.file}: ${f.rows} rows\n`);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

@@ -1,0 +1,129 @@
+// Editing single entities and relationships. Input goes through the importer's validation (as a
+// one-row file) and the same upsert statements; each change and its audit event share one
+// transaction, so a change is never half-applied nor unrecorded.
+import { randomBytes } from 'node:crypto';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../db/cypher-files.ts';
+import { translateError } from '../db/neo4j.ts';
+import type { Label, RelationshipType } from '../domain.ts';
+import { badInput, notFound } from '../graphql/errors.ts';
+import type { Problem } from '../import/problems.ts';
+import type { InputFile } from '../import/read-files.ts';
+import { validate, type ValidDataset } from '../import/validate.ts';
+import { upsert, upsertGroups } from '../import/write.ts';
+import { audit, type AuditEntry } from './audit.ts';
+
+/** GraphQL field names that differ from the stored property (Entity.kind is the GraphQL kind). */
+const RENAMED: Record<string, string> = { labKind: 'kind', transferKind: 'kind' };
+const renamedBack = (property: string) => Object.entries(RENAMED).find(([, p]) => p === property)?.[0] ?? property;
+
+export class GraphEditor {
+  constructor(private readonly driver: Driver, private readonly database: string) {}
+
+  async createEntity(label: Label, input: Record<string, unknown>, actor: string): Promise<string> {
+    const values = rename(input);
+    values.id ??= newId(label, String(values.name ?? ''));
+    const id = String(values.id);
+    if ((await this.labelsOf([id])).has(id)) throw badInput('input.id', `"${id}" is already taken`);
+    const dataset = await this.check({ kind: 'node', label, values }, 'input');
+    await this.write(dataset, { actor, action: 'CREATE', entityId: id, details: { label, ...values } });
+    return id;
+  }
+
+  async updateEntity(id: string, input: Record<string, unknown>, actor: string): Promise<void> {
+    const [current] = await this.read('entities-by-id', { ids: [id] });
+    if (!current) throw notFound('id', id);
+    if ('id' in input && input.id !== id) throw badInput('input.id', 'cannot change an id; create a new entity instead');
+    const { updatedAt: _u, aliasText: _a, ...stored } = current.props as Record<string, unknown>;
+    const values: Record<string, unknown> = { ...stored, ...rename(input), id };
+    for (const [key, value] of Object.entries(values)) if (value === null) delete values[key];
+    const dataset = await this.check({ kind: 'node', label: current.label as Label, values }, 'input');
+    await this.write(dataset, { actor, action: 'UPDATE', entityId: id, details: input });
+  }
+
+  async deleteEntity(id: string, actor: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      const row = (await tx.run(cypher('delete-entity'), { id })).records[0];
+      if (!row) throw notFound('id', id);
+      await audit(tx, { actor, action: 'DELETE', entityId: id, details: { label: row.get('label'), relationships: row.get('relationships') } });
+    });
+  }
+
+  async link(type: RelationshipType, fromId: string, toId: string, properties: Record<string, unknown>, actor: string): Promise<void> {
+    const values = { ...rename(properties), from: fromId, to: toId };
+    const dataset = await this.check({ kind: 'relationship', type, values }, 'properties');
+    await this.write(dataset, { actor, action: 'LINK', entityId: fromId, details: { type, ...values } });
+  }
+
+  async unlink(type: RelationshipType, fromId: string, toId: string, actor: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      const removed = (await tx.run(cypher('unlink'), { type, fromId, toId })).records[0]?.get('removed') as number;
+      if (!removed) throw notFound('toId', `${fromId} -[${type}]-> ${toId}`);
+      await audit(tx, { actor, action: 'UNLINK', entityId: fromId, details: { type, from: fromId, to: toId } });
+    });
+  }
+
+  /** Validates one row exactly as an import file would be; problems become BAD_USER_INPUT. */
+  private async check(
+    row: { kind: 'node'; label: Label; values: Record<string, unknown> } | { kind: 'relationship'; type: RelationshipType; values: Record<string, unknown> },
+    argument: string,
+  ): Promise<ValidDataset> {
+    const file = row.kind === 'node' ? row.label : row.type;
+    const columns = Object.keys(row.values);
+    const input: InputFile = row.kind === 'node'
+      ? { file, kind: 'node', label: row.label, columns, rows: [{ line: 1, values: row.values }] }
+      : { file, kind: 'relationship', type: row.type, columns, rows: [{ line: 1, values: row.values }] };
+    const problems: Problem[] = [];
+    const today = new Date().toISOString().slice(0, 10);
+    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => this.labelsOf(ids), problems);
+    const [problem] = problems;
+    if (problem) {
+      const field = ['from', 'to'].includes(problem.field) ? `${problem.field}Id` : `${argument}.${renamedBack(problem.field)}`;
+      const message = problem.message.startsWith('unknown column') ? `does not apply to a ${file}` : problem.message;
+      throw badInput(field, message);
+    }
+    return dataset;
+  }
+
+  private async write(dataset: ValidDataset, entry: AuditEntry): Promise<void> {
+    await this.transaction(async (tx) => {
+      for (const group of upsertGroups(dataset, new Date().toISOString())) await upsert(tx, group);
+      await audit(tx, entry);
+    });
+  }
+
+  private async transaction(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.executeWrite(work);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async read(name: string, params: Record<string, unknown>) {
+    const result = await this.driver.executeQuery(cypher(name), params, { database: this.database, routing: neo4j.routing.READ });
+    return result.records.map((r) => r.toObject());
+  }
+
+  private async labelsOf(ids: string[]): Promise<Map<string, Label>> {
+    const rows = await this.read('lookup-ids', { ids });
+    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+  }
+}
+
+function rename(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [RENAMED[k] ?? k, v]));
+}
+
+const PREFIX: Record<Label, string> = {
+  Company: 'co', Lab: 'lab', Talent: 'tal', Technology: 'tech', Chain: 'chain', Segment: 'seg',
+  Cluster: 'cl', Region: 'reg', Policy: 'pol', Incubator: 'inc',
+};
+
+function newId(label: Label, name: string): string {
+  const slug = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return [PREFIX[label], slug, randomBytes(3).toString('hex')].filter(Boolean).join('-');
+}

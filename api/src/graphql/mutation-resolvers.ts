@@ -1,0 +1,85 @@
+// Mutations (editor role) and the audit log (admin role).
+import { requireRole } from '../auth/use-api-keys.ts';
+import { isRelationshipType, labelOfKind } from '../domain.ts';
+import { importContents } from '../import/import-dataset.ts';
+import { ImportRejected } from '../import/problems.ts';
+import type { Context } from './context.ts';
+import { badInput } from './errors.ts';
+import { checkId, checkRange } from './limits.ts';
+import { entityQueries } from './entity-resolvers.ts';
+
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+function relationshipType(type: string) {
+  if (!isRelationshipType(type)) throw badInput('type', `"${type}" is not a relationship type (SUPPLIES, OPERATES_IN, …)`);
+  return type;
+}
+
+function present(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
+
+export const mutationResolvers = {
+  async createEntity(_: unknown, args: { kind: string; input: Record<string, unknown> }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'createEntity');
+    const id = await ctx.editor.createEntity(labelOfKind(args.kind), present(args.input), caller.name);
+    return entityQueries.entity(null, { id }, ctx);
+  },
+
+  async updateEntity(_: unknown, args: { id: string; input: Record<string, unknown> }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'updateEntity');
+    checkId('id', args.id);
+    await ctx.editor.updateEntity(args.id, present(args.input), caller.name);
+    return entityQueries.entity(null, { id: args.id }, ctx);
+  },
+
+  async deleteEntity(_: unknown, args: { id: string }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'deleteEntity');
+    checkId('id', args.id);
+    await ctx.editor.deleteEntity(args.id, caller.name);
+    return args.id;
+  },
+
+  async link(_: unknown, args: { type: string; fromId: string; toId: string; properties?: Record<string, unknown> | null }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'link');
+    const type = relationshipType(args.type);
+    await ctx.editor.link(type, checkId('fromId', args.fromId), checkId('toId', args.toId), present(args.properties ?? {}), caller.name);
+    const relations = await ctx.relationsLoader([type], 'OUT', 500).load(args.fromId);
+    return relations.find((r) => r.node.id === args.toId);
+  },
+
+  async unlink(_: unknown, args: { type: string; fromId: string; toId: string }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'unlink');
+    await ctx.editor.unlink(relationshipType(args.type), checkId('fromId', args.fromId), checkId('toId', args.toId), caller.name);
+    return true;
+  },
+
+  async importDataset(_: unknown, args: { files: File[]; partial: boolean; dryRun: boolean }, ctx: Context) {
+    const caller = requireRole(ctx.caller, 'editor', 'importDataset');
+    if (!args.files.length) throw badInput('files', 'must hold at least one file');
+    const size = args.files.reduce((sum, f) => sum + f.size, 0);
+    if (size > MAX_IMPORT_BYTES) throw badInput('files', `are ${size} bytes; the API takes up to ${MAX_IMPORT_BYTES} (use npm run import for more)`);
+    const today = new Date().toISOString().slice(0, 10);
+    const inputs = await Promise.all(args.files.map(async (f) => ({ file: f.name, contents: Buffer.from(await f.arrayBuffer()), asOf: today })));
+    try {
+      const report = await importContents(ctx.driver, ctx.database, inputs, {
+        partial: args.partial,
+        dryRun: args.dryRun,
+        audit: { actor: caller.name, action: 'IMPORT', entityId: null, details: {} },
+      });
+      return { ...report, problems: report.rejected };
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      return { written: false, nodes: 0, relationships: 0, files: [], problems: error.problems, seconds: 0 };
+    }
+  },
+};
+
+export const auditQueries = {
+  async auditLog(_: unknown, args: { entityId?: string | null; first: number }, ctx: Context) {
+    requireRole(ctx.caller, 'admin', 'auditLog');
+    const first = checkRange('first', args.first, 1, 500);
+    const rows = await ctx.reader.read('audit-log', { entityId: args.entityId ?? null, first });
+    return rows.map((r) => r.event);
+  },
+};

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cypher, schemaStatements } from '../../api/src/db/cypher-files.ts';
+
+describe('cypher files', () => {
+  it('fills integer bounds and refuses anything else', () => {
+    expect(cypher('supply-chain', { depth: 3 })).toContain('[:SUPPLIES*1..3]');
+    expect(() => cypher('supply-chain', {})).toThrow(/needs an integer for \{\{depth\}\}/);
+    expect(() => cypher('supply-chain', { depth: 2.5 })).toThrow(/needs an integer/);
+  });
+
+  it('names the missing statement', () => {
+    expect(() => cypher('no-such-query')).toThrow(/no Cypher statement named no-such-query/);
+  });
+
+  it('keeps every statement parameterised: no placeholder is left after rendering', () => {
+    expect(cypher('connection-path', { maxHops: 4 })).not.toMatch(/\{\{/);
+  });
+
+  it('has a uniqueness constraint for every label and the full-text index', () => {
+    const statements = schemaStatements().join('\n');
+    for (const label of ['Company', 'Lab', 'Talent', 'Technology', 'Chain', 'Segment', 'Cluster', 'Region', 'Policy', 'Incubator']) {
+      expect(statements).toMatch(new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.id IS UNIQUE`));
+    }
+    expect(statements).toMatch(/FULLTEXT INDEX entity_names[\s\S]*'cjk'/);
+  });
+});

@@ -1,0 +1,61 @@
+// The importer's checks on their own; the database lookup is a plain function argument here
+// (tests/integration/import.test.ts runs the same checks against Neo4j).
+import { describe, expect, it } from 'vitest';
+import { readInputFile } from '../../api/src/import/read-files.ts';
+import { validate } from '../../api/src/import/validate.ts';
+import type { Problem } from '../../api/src/import/problems.ts';
+
+async function check(files: Record<string, string | Buffer>, known: Record<string, string> = {}) {
+  const problems: Problem[] = [];
+  const inputs = Object.entries(files)
+    .map(([file, text]) => readInputFile(file, Buffer.isBuffer(text) ? text : Buffer.from(text), problems))
+    .filter((f) => f !== undefined);
+  const dataset = await validate(
+    inputs,
+    (file) => ({ source: file, asOf: '2025-01-01' }),
+    async (ids) => new Map(ids.filter((id) => id in known).map((id) => [id, known[id] as never])),
+    problems,
+  );
+  return { problems, dataset };
+}
+
+const company = 'id,name,stage,employees\nco-a,Alpha,startup,12\nco-b,Beta,enterprise,900\n';
+
+describe('import validation', () => {
+  it('accepts good rows, coerces types and fills provenance from the file', async () => {
+    const { problems, dataset } = await check({
+      'Company.csv': company,
+      'SUPPLIES.csv': 'from,to,product,confidence\nco-b,co-a,wafers,0.8\n',
+    });
+    expect(problems).toEqual([]);
+    expect(dataset.nodes[0]).toMatchObject({ id: 'co-a', label: 'Company', props: { name: 'Alpha', stage: 'startup', employees: 12 } });
+    expect(dataset.relationships[0]!.props).toEqual({ source: 'SUPPLIES.csv', asOf: '2025-01-01', confidence: 0.8, product: 'wafers' });
+  });
+
+  it.each([
+    ['a missing required field', { 'Company.csv': 'id,name\nco-a,\n' }, { line: 2, field: 'name', message: 'is required' }],
+    ['a bad enumeration', { 'Company.csv': 'id,name,stage\nco-a,A,giant\n' }, { line: 2, field: 'stage' }],
+    ['a TRL out of range', { 'Technology.csv': 'id,name,trl\nt-1,T,12\n' }, { line: 2, field: 'trl', message: expect.stringMatching(/TRL is 1–9/) }],
+    ['a confidence above 1', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product,confidence\nco-a,co-b,x,1.5\n' }, { file: 'SUPPLIES.csv', line: 2, field: 'confidence' }],
+    ['a duplicate id', { 'Company.csv': 'id,name\nco-a,A\nco-a,B\n' }, { line: 3, field: 'id', message: expect.stringMatching(/duplicate id "co-a"/) }],
+    ['an unknown column', { 'Company.csv': 'id,name,colour\nco-a,A,red\n' }, { line: 1, field: 'colour' }],
+    ['a missing end', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product\nco-a,co-zzz,x\n' }, { line: 2, field: 'to', message: expect.stringMatching(/no node with id "co-zzz"/) }],
+    ['a wrong end label', { 'Company.csv': company, 'Segment.csv': 'id,name\nseg-x,X\n', 'SUPPLIES.csv': 'from,to,product\nco-a,seg-x,x\n' }, { field: 'to', message: expect.stringMatching(/is a Segment; SUPPLIES ends at Company/) }],
+    ['broken CSV quoting', { 'Company.csv': 'id,name\nco-a,"Alpha\n' }, { file: 'Company.csv', message: expect.stringMatching(/broken CSV/) }],
+    ['invalid UTF-8', { 'Company.csv': Buffer.concat([Buffer.from('id,name\nco-a,A\nco-b,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]) }, { line: 3, message: expect.stringMatching(/not valid UTF-8/) }],
+    ['an unknown file name', { 'Companies.csv': company }, { file: 'Companies.csv', message: expect.stringMatching(/neither a node label/) }],
+  ])('reports %s with file, line and field', async (_, files, expected) => {
+    const { problems } = await check(files as Record<string, string | Buffer>);
+    expect(problems).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('resolves relationship ends that already exist in the database', async () => {
+    const { problems } = await check({ 'SUPPLIES.csv': 'from,to,product\nco-a,co-old,x\n' }, { 'co-a': 'Company', 'co-old': 'Company' });
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses to change the kind of an existing id', async () => {
+    const { problems } = await check({ 'Lab.csv': 'id,name\nco-a,A\n' }, { 'co-a': 'Company' });
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'id', message: expect.stringMatching(/already a Company/) }));
+  });
+});
