@@ -1,6 +1,7 @@
 // Talks to the API the way a client does (HTTP semantics through Yoga's fetch), over the test Neo4j.
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
 import { createDriver } from '../../api/src/db/neo4j.ts';
 import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 
@@ -14,14 +15,28 @@ export function testDriver(uri = inject('neo4jUri')): Driver {
   return createDriver(uri, process.env);
 }
 
-export function apiClient(driver: Driver) {
-  const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000 });
-  return async <T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => {
+/** Keys the tests use, one per role. */
+export const KEYS = { viewer: 'test-viewer-key', editor: 'test-editor-key', admin: 'test-admin-key' } as const;
+
+export function apiClient(driver: Driver, options: { readsKeyed?: boolean } = {}) {
+  const apiKeys = new ApiKeys(Object.entries(KEYS).map(([role, key]) => ({ name: `${role}-tester`, role: role as keyof typeof KEYS, sha256: digest(key) })));
+  const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000, apiKeys, readsKeyed: options.readsKeyed });
+  return async <T = any>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GraphQLResponse<T>> => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
+}
+
+/** A fingerprint of the whole graph (ids, properties, relationships), to show a refused write changed nothing. */
+export async function graphFingerprint(driver: Driver): Promise<string> {
+  const { records } = await driver.executeQuery(
+    'MATCH (n:Entity) OPTIONAL MATCH (n)-[r]->(m) WITH n, r, m ORDER BY n.id, type(r), m.id ' +
+      'RETURN count(DISTINCT n) AS nodes, count(r) AS rels, collect(DISTINCT n.id + coalesce(toString(n.updatedAt), "")) AS ids, collect(type(r) + m.id + coalesce(toString(r.confidence), "") + coalesce(r.product, "")) AS relationships',
+    {}, { database: inject('neo4jDatabase') },
+  );
+  return JSON.stringify(records[0]!.toObject());
 }

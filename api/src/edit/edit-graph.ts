@@ -6,7 +6,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { translateError } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
-import { badInput, notFound } from '../graphql/errors.ts';
+import { badInput, codedError, notFound } from '../graphql/errors.ts';
 import type { Problem } from '../import/problems.ts';
 import type { InputFile } from '../import/read-files.ts';
 import { validate, type ValidDataset } from '../import/validate.ts';
@@ -58,7 +58,7 @@ export class GraphEditor {
   async unlink(type: RelationshipType, fromId: string, toId: string, actor: string): Promise<void> {
     await this.transaction(async (tx) => {
       const removed = (await tx.run(cypher('unlink'), { type, fromId, toId })).records[0]?.get('removed') as number;
-      if (!removed) throw notFound('toId', `${fromId} -[${type}]-> ${toId}`);
+      if (!removed) throw codedError('NOT_FOUND', `No ${type} relationship from "${fromId}" to "${toId}"`, { argument: 'toId' });
       await audit(tx, { actor, action: 'UNLINK', entityId: fromId, details: { type, from: fromId, to: toId } });
     });
   }

@@ -1,11 +1,14 @@
 // Errors the API returns on purpose: each has a code clients can branch on and a message that
 // names what was wrong. Anything else is masked by Yoga and logged.
-import { GraphQLError } from 'graphql';
+// Built with Yoga's own helper so the error class is the one Yoga checks when masking (under
+// vitest, graphql's ESM and CJS builds can both be loaded, and instanceof would then fail).
+import { createGraphQLError } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+  return createGraphQLError(message, { extensions: { code, ...extra } });
 }
 
 export function badInput(argument: string, message: string): GraphQLError {

@@ -1,0 +1,108 @@
+// Editing through GraphQL mutations: validation like import, role checks, audit trail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { KEYS, apiClient, graphFingerprint, testDriver } from '../support/api.ts';
+
+let driver: Driver;
+let gql: ReturnType<typeof apiClient>;
+const created: string[] = [];
+// A fresh id per run, so a run that stopped half-way leaves nothing in the next one's way.
+const A = `test-edit-${Date.now()}`;
+
+beforeAll(() => {
+  driver = testDriver();
+  gql = apiClient(driver);
+});
+
+afterAll(async () => {
+  for (const id of [...created, A]) await gql('mutation($id: ID!) { deleteEntity(id: $id) }', { id }, KEYS.editor);
+  await driver.close();
+});
+
+const CREATE = `mutation($kind: EntityKind!, $input: EntityInput!) { createEntity(kind: $kind, input: $input) { id kind name ... on Company { stage employees } } }`;
+
+describe('mutations', () => {
+  it('creates, updates, links, unlinks and deletes, each recorded in the audit trail', async () => {
+    const a = await gql(CREATE, { kind: 'COMPANY', input: { id: A, name: 'Edit Test Alpha', stage: 'startup', employees: 12 } }, KEYS.editor);
+    expect(a.errors).toBeUndefined();
+    expect(a.data.createEntity).toEqual({ id: A, kind: 'COMPANY', name: 'Edit Test Alpha', stage: 'startup', employees: 12 });
+    const b = await gql(CREATE, { kind: 'COMPANY', input: { name: 'Edit Test Beta' } }, KEYS.editor);
+    const bId = b.data.createEntity.id as string;
+    expect(bId).toMatch(/^co-edit-test-beta-[0-9a-f]{6}$/);
+    created.push(A, bId);
+
+    const updated = await gql(`mutation { updateEntity(id: "${A}", input: { employees: 40, stage: null }) { ... on Company { stage employees } name } }`, {}, KEYS.editor);
+    expect(updated.data.updateEntity).toEqual({ stage: null, employees: 40, name: 'Edit Test Alpha' });
+
+    const linked = await gql(`mutation($to: ID!) { link(type: "SUPPLIES", fromId: "${A}", toId: $to, properties: { product: "test wafers", confidence: 0.7 }) { type direction product node { id } provenance { source confidence asOf } } }`, { to: bId }, KEYS.editor);
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data.link).toMatchObject({ type: 'SUPPLIES', direction: 'OUT', product: 'test wafers', node: { id: bId }, provenance: { source: 'api', confidence: 0.7 } });
+
+    const chain = await gql(`query($id: ID!) { supplyChain(id: $id, direction: UPSTREAM, depth: 1) { nodes { id } } }`, { id: bId });
+    expect(chain.data.supplyChain.nodes.map((n: { id: string }) => n.id).sort()).toEqual([bId, A].sort());
+
+    expect((await gql(`mutation($to: ID!) { unlink(type: "SUPPLIES", fromId: "${A}", toId: $to) }`, { to: bId }, KEYS.editor)).data.unlink).toBe(true);
+    const again = await gql(`mutation($to: ID!) { unlink(type: "SUPPLIES", fromId: "${A}", toId: $to) }`, { to: bId }, KEYS.editor);
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const log = await gql(`{ auditLog(entityId: "${A}") { actor action entityId details } }`, {}, KEYS.admin);
+    expect(log.data.auditLog.map((e: { action: string }) => e.action)).toEqual(['UNLINK', 'LINK', 'UPDATE', 'CREATE']);
+    expect(log.data.auditLog[0].actor).toBe('editor-tester');
+  });
+
+  it.each([
+    ['an unknown enumeration', { kind: 'COMPANY', input: { id: 'test-bad-1', name: 'X', stage: 'giant' } }, 'input.stage'],
+    ['a TRL out of range', { kind: 'TECHNOLOGY', input: { id: 'test-bad-2', name: 'X', trl: 12 } }, 'input.trl'],
+    ['a field of another kind', { kind: 'REGION', input: { id: 'test-bad-3', name: 'X', employees: 3 } }, 'input.employees'],
+    ['a missing name', { kind: 'LAB', input: { id: 'test-bad-4' } }, 'input.name'],
+    ['a malformed id', { kind: 'LAB', input: { id: 'bad id with spaces', name: 'X' } }, 'input.id'],
+    ['a taken id', { kind: 'LAB', input: { id: A, name: 'X' } }, 'input.id'],
+  ])('refuses %s, naming the field, and changes nothing', async (_, variables, argument) => {
+    await gql(CREATE, { kind: 'COMPANY', input: { id: A, name: 'Edit Test Alpha' } }, KEYS.editor);
+    const before = await graphFingerprint(driver);
+    const result = await gql(CREATE, variables, KEYS.editor);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(result.errors?.[0]?.message).toContain(argument);
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it('refuses a link whose ends are the wrong kinds or missing', async () => {
+    const wrong = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "no-such-node", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
+    const type = await gql(`mutation { link(type: "LIKES", fromId: "${A}", toId: "${A}") { type } }`, {}, KEYS.editor);
+    expect(type.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'type' });
+    const product = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "${A}") { type } }`, {}, KEYS.editor);
+    expect(product.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'properties.product' });
+  });
+});
+
+describe('roles', () => {
+  const mutations: [string, string][] = [
+    ['createEntity', `mutation { createEntity(kind: COMPANY, input: { id: "test-role", name: "R" }) { id } }`],
+    ['updateEntity', `mutation { updateEntity(id: "${A}", input: { name: "R" }) { id } }`],
+    ['deleteEntity', `mutation { deleteEntity(id: "${A}") }`],
+    ['link', `mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "${A}", properties: { product: "x" }) { type } }`],
+    ['unlink', `mutation { unlink(type: "SUPPLIES", fromId: "${A}", toId: "${A}") }`],
+    ['importDataset', `mutation { importDataset(files: []) { written } }`],
+  ];
+
+  it.each(mutations)('%s needs a key, and the editor role', async (_, mutation) => {
+    const before = await graphFingerprint(driver);
+    expect((await gql(mutation)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(mutation, {}, 'not-a-key')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(mutation, {}, KEYS.viewer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it('keeps the audit log for admins', async () => {
+    expect((await gql('{ auditLog { action } }', {}, KEYS.editor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql('{ auditLog { action } }', {}, KEYS.admin)).errors).toBeUndefined();
+  });
+
+  it('makes reads keyed when configured', async () => {
+    const keyed = apiClient(driver, { readsKeyed: true });
+    expect((await keyed('{ search(query: "wafer") { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await keyed('{ search(query: "wafer") { id } }', {}, KEYS.viewer)).errors).toBeUndefined();
+    expect((await gql('{ search(query: "wafer") { id } }')).errors).toBeUndefined();
+  });
+});
