@@ -8,9 +8,12 @@ import { createGraphQL, type YogaOptions } from './graphql/yoga.ts';
 
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
-export function createHttpServer(options: YogaOptions): http.Server {
+type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+/** `web` replaces the built app, e.g. with Vite's dev middleware under `npm run dev`. */
+export function createHttpServer(options: YogaOptions & { web?: Middleware }): http.Server {
   const yoga = createGraphQL(options);
-  const assets = fs.existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined;
+  const assets = options.web ?? (fs.existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined);
   return http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) return void yoga.handle(req, res);
     if (assets) return assets(req, res, () => notFound(res));

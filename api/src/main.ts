@@ -7,7 +7,7 @@ import { MissingPrerequisiteError } from './db/local-neo4j.ts';
 import { createHttpServer } from './http-server.ts';
 import { log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
-import { buildWeb, webBuildIsStale } from './web-build.ts';
+import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     const report = await seedIfEmpty(db.driver, db.name);
     if (report) log.info({ nodes: report.nodes, relationships: report.relationships, seconds: report.seconds }, 'loaded the sample dataset into the empty database');
   }
-  if (webBuildIsStale()) {
+  const dev = process.env.CHAINSCOPE_DEV === '1';
+  if (!dev && webBuildIsStale()) {
     log.info('building the web app…');
     await buildWeb();
   }
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS,
     apiKeys: ApiKeys.fromEnv(process.env),
     readsKeyed: config.CHAINSCOPE_READS === 'keyed',
+    web: dev ? await webDevMiddleware() : undefined,
   });
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;

@@ -22,3 +22,10 @@ export async function buildWeb(): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
+
+/** Vite's dev server as middleware, for `npm run dev`: hot reload on the API's own port. */
+export async function webDevMiddleware() {
+  const { createServer } = await import('vite');
+  const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+  return vite.middlewares;
+}

@@ -1,0 +1,213 @@
+// The core read API on the sample dataset (facts listed in seed-data/README.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { apiClient, testDriver } from '../support/api.ts';
+
+let driver: Driver;
+let gql: ReturnType<typeof apiClient>;
+
+beforeAll(() => {
+  driver = testDriver();
+  gql = apiClient(driver);
+});
+afterAll(() => driver.close());
+
+const WUHAN_FAB = 'co-eastlake-wafer-manufacturing';
+const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+
+const SUPPLY_CHAIN = `query($id: ID!, $direction: Direction, $depth: Int, $limit: Int, $filter: GraphFilter) {
+  supplyChain(id: $id, direction: $direction, depth: $depth, limit: $limit, filter: $filter) {
+    focusId truncated totalNodes
+    nodes { id kind label labelZh side distance degree regionId regionName clusterIds }
+    edges { id source target type product provenance { source confidence asOf } }
+  }
+}`;
+
+describe('search', () => {
+  it('finds a segment by a Chinese substring of its name', async () => {
+    const result = await gql('{ search(query: "晶圆") { id kind name nameZh } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.search).toContainEqual({ id: 'seg-wafer-fab', kind: 'SEGMENT', name: 'Wafer fabrication', nameZh: '晶圆制造' });
+  });
+
+  it('ranks an exact English name first and filters by kind', async () => {
+    const result = await gql('{ search(query: "wafer fabrication", kinds: [SEGMENT]) { id kind } }');
+    expect(result.data.search[0]).toEqual({ id: 'seg-wafer-fab', kind: 'SEGMENT' });
+    expect(result.data.search.every((e: { kind: string }) => e.kind === 'SEGMENT')).toBe(true);
+  });
+
+  it('finds a company by an alias', async () => {
+    const result = await gql('{ search(query: "PRF") { id } }');
+    expect(ids(result.data.search)).toContain('co-pearl-river-foundry');
+  });
+
+  it('treats Cypher and Lucene syntax as text', async () => {
+    for (const query of ['") MATCH (n) DETACH DELETE n //', 'wafer AND NOT * ~ ^ : [ ] { } \\ / "', "'; DROP", '***', '"unbalanced']) {
+      const result = await gql('query($q: String!) { search(query: $q) { id } }', { q: query });
+      expect(result.errors, query).toBeUndefined();
+      expect(Array.isArray(result.data.search)).toBe(true);
+    }
+    const count = await gql('{ search(query: "wafer") { id } }');
+    expect(count.data.search.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a first outside 1–50, naming the argument', async () => {
+    const result = await gql('{ search(query: "wafer", first: 1000) { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(result.errors?.[0]?.message).toMatch(/"first"/);
+  });
+});
+
+describe('entity', () => {
+  it('returns typed fields and relations with provenance', async () => {
+    const result = await gql(`{ entity(id: "co-pearl-river-foundry") {
+      id kind name nameZh aliases
+      ... on Company { stage employees }
+      relations(types: ["SUPPLIES"], direction: IN) { type direction product provenance { source confidence asOf } node { id kind name } }
+    } }`);
+    expect(result.errors).toBeUndefined();
+    const entity = result.data.entity;
+    expect(entity).toMatchObject({ id: 'co-pearl-river-foundry', kind: 'COMPANY', nameZh: '珠江晶圆' });
+    expect(entity.aliases).toContain('PRF');
+    expect(entity.relations.length).toBeGreaterThan(3);
+    for (const r of entity.relations) {
+      expect(r).toMatchObject({ type: 'SUPPLIES', direction: 'IN', node: { kind: 'COMPANY' } });
+      expect(r.product).toBeTruthy();
+      expect(r.provenance.source).toBeTruthy();
+      expect(r.provenance.confidence).toBeGreaterThan(0);
+      expect(r.provenance.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('says NOT_FOUND for an unknown id', async () => {
+    const result = await gql('{ entity(id: "co-does-not-exist") { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+
+  it('batches relations per level: nested relations cost one query per level, not per node', async () => {
+    const result = await gql(`{ entity(id: "${WUHAN_FAB}") { relations { node { id relations { node { id } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.entity.relations.length).toBeGreaterThan(10);
+    expect(result.extensions?.cypherQueries).toBe(3);
+  });
+});
+
+describe('supplyChain', () => {
+  it('returns a known supplier two hops upstream of the Wuhan fab, at distance 2', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'UPSTREAM', depth: 2 });
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data.supplyChain.nodes;
+    expect(nodes.find((n: { id: string }) => n.id === 'co-kempen-precision-optics')).toMatchObject({ side: 'UPSTREAM', distance: 2 });
+    expect(nodes.find((n: { id: string }) => n.id === 'co-lowlands-lithography-systems')).toMatchObject({ side: 'UPSTREAM', distance: 1 });
+    expect(nodes.find((n: { id: string }) => n.id === WUHAN_FAB)).toMatchObject({ side: 'FOCUS', distance: 0 });
+    expect(nodes.every((n: { side: string }) => n.side !== 'DOWNSTREAM')).toBe(true);
+  });
+
+  it('does not reach two hops at depth 1', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'UPSTREAM', depth: 1 });
+    const found = ids(result.data.supplyChain.nodes);
+    expect(found).toContain('co-lowlands-lithography-systems');
+    expect(found).not.toContain('co-kempen-precision-optics');
+  });
+
+  it('draws goods flowing from supplier to buyer, with provenance on every edge', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 2 });
+    const view = result.data.supplyChain;
+    const nodeIds = new Set(ids(view.nodes));
+    expect(view.edges.length).toBeGreaterThan(view.nodes.length / 2);
+    for (const e of view.edges) {
+      expect(nodeIds.has(e.source) && nodeIds.has(e.target)).toBe(true);
+      expect(e.provenance.source).toBeTruthy();
+    }
+    expect(view.edges).toContainEqual(expect.objectContaining({ source: 'co-lowlands-lithography-systems', target: WUHAN_FAB, type: 'SUPPLIES' }));
+    expect(view.nodes.some((n: { side: string }) => n.side === 'DOWNSTREAM')).toBe(true);
+  });
+
+  it('runs a fixed number of Cypher queries whatever the depth', async () => {
+    const counts = [];
+    for (const depth of [1, 3, 6]) {
+      const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth });
+      expect(result.errors).toBeUndefined();
+      counts.push(result.extensions?.cypherQueries);
+    }
+    expect(counts).toEqual([2, 2, 2]);
+  });
+
+  it('cuts at the limit, says so and counts the whole', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: 10 });
+    const view = result.data.supplyChain;
+    expect(view.nodes).toHaveLength(10);
+    expect(view.truncated).toBe(true);
+    expect(view.totalNodes).toBeGreaterThan(10);
+    expect(result.extensions?.cypherQueries).toBe(3);
+  });
+
+  it('keeps only companies in a region when filtered', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 3, filter: { regionId: 'reg-wuhan' } });
+    const others = result.data.supplyChain.nodes.filter((n: { id: string }) => n.id !== WUHAN_FAB);
+    expect(others.length).toBeGreaterThan(0);
+    for (const n of others) expect(['reg-wuhan-optics-valley', 'reg-wuhan-edz', 'reg-wuhan']).toContain(n.regionId);
+  });
+
+  it('follows FEEDS for a segment', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: 'seg-wafer-fab', direction: 'UPSTREAM', depth: 1 });
+    const view = result.data.supplyChain;
+    expect(ids(view.nodes)).toEqual(expect.arrayContaining(['seg-lithography-equipment', 'seg-photoresist-wet-chemicals', 'seg-specialty-gases']));
+    expect(view.edges.every((e: { type: string }) => e.type === 'FEEDS')).toBe(true);
+  });
+
+  it('refuses depth 99, naming the argument', async () => {
+    const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, depth: 99 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+    expect(result.errors?.[0]?.message).toMatch(/"depth" must be an integer from 1 to 6/);
+    expect(result.extensions?.cypherQueries).toBe(0);
+  });
+
+  it('refuses a lab as focus and says NOT_FOUND for an unknown id', async () => {
+    const lab = await gql(SUPPLY_CHAIN, { id: 'lab-lakeside-univ-photonics' });
+    expect(lab.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    const unknown = await gql(SUPPLY_CHAIN, { id: 'nope' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+});
+
+describe('neighborhood', () => {
+  it('returns neighbours of every kind within depth, optionally filtered by kind', async () => {
+    const all = await gql('{ neighborhood(id: "lab-lakeside-univ-photonics", depth: 1) { nodes { id kind } edges { source target type } } }');
+    const kinds = new Set(all.data.neighborhood.nodes.map((n: { kind: string }) => n.kind));
+    expect([...kinds]).toEqual(expect.arrayContaining(['LAB', 'TECHNOLOGY', 'COMPANY', 'REGION']));
+    const tech = await gql('{ neighborhood(id: "lab-lakeside-univ-photonics", depth: 1, kinds: [TECHNOLOGY]) { nodes { id kind } } }');
+    expect(tech.data.neighborhood.nodes.filter((n: { kind: string }) => n.kind !== 'LAB').every((n: { kind: string }) => n.kind === 'TECHNOLOGY')).toBe(true);
+  });
+
+  it('refuses depth 4', async () => {
+    const result = await gql('{ neighborhood(id: "lab-lakeside-univ-photonics", depth: 4) { truncated } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });
+  });
+});
+
+describe('connectionPath', () => {
+  it('prefers the three-hop supply path over the shorter shared-region path', async () => {
+    const query = `query($maxHops: Int) { connectionPath(fromId: "co-jade-crest-silicon-materials", toId: "co-gusu-advanced-packaging", maxHops: $maxHops) {
+      paths { nodeIds length business edges { type } }
+      graph { nodes { id } edges { source target type } }
+    } }`;
+    const geographic = await gql(query, { maxHops: 2 });
+    expect(geographic.data.connectionPath.paths[0]).toMatchObject({ length: 2, business: false, nodeIds: expect.arrayContaining(['reg-suzhou']) });
+
+    const result = await gql(query, { maxHops: 4 });
+    expect(result.errors).toBeUndefined();
+    const [first] = result.data.connectionPath.paths;
+    expect(first).toMatchObject({ length: 3, business: true });
+    expect(first.edges.map((e: { type: string }) => e.type)).toEqual(['SUPPLIES', 'SUPPLIES', 'SUPPLIES']);
+    expect(first.nodeIds[0]).toBe('co-jade-crest-silicon-materials');
+    expect(first.nodeIds.at(-1)).toBe('co-gusu-advanced-packaging');
+    const graphIds = ids(result.data.connectionPath.graph.nodes);
+    expect(graphIds).toEqual(expect.arrayContaining(first.nodeIds));
+  });
+
+  it('refuses the same id at both ends', async () => {
+    const result = await gql(`{ connectionPath(fromId: "${WUHAN_FAB}", toId: "${WUHAN_FAB}") { paths { length } } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
+  });
+});

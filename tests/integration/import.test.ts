@@ -1,0 +1,119 @@
+// Import and export against Neo4j: refused input writes nothing, re-import changes nothing,
+// partial mode writes only the valid rows, and export → import → export is the identity.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../api/src/db/neo4j.ts';
+import { applySchema } from '../../api/src/db/schema.ts';
+import { startLocalNeo4j } from '../../api/src/db/local-neo4j.ts';
+import { exportGraph } from '../../api/src/export/export-graph.ts';
+import { importPath } from '../../api/src/import/import-dataset.ts';
+import { ImportRejected } from '../../api/src/import/problems.ts';
+import { SAMPLE_DIR, graphCounts } from '../../api/src/seed.ts';
+import { graphFingerprint, testDriver } from '../support/api.ts';
+
+let driver: Driver;
+const database = () => inject('neo4jDatabase');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-import-'));
+
+function folder(name: string, files: Record<string, string | Buffer>): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+beforeAll(() => {
+  driver = testDriver();
+});
+
+afterAll(async () => {
+  await driver.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const good = {
+  'Company.csv': 'id,name,stage\ntest-imp-a,Import Alpha,startup\ntest-imp-b,Import Beta,enterprise\n',
+  'SUPPLIES.csv': 'from,to,source,confidence,asOf,product\ntest-imp-b,test-imp-a,registry,0.9,2024-05-01,lab glassware\n',
+};
+
+describe('import into Neo4j', () => {
+  it.each([
+    ['a missing required field', { 'Company.csv': 'id,name\ntest-imp-x,\n' }, { file: 'Company.csv', line: 2, field: 'name' }],
+    ['a wrong type', { 'Company.csv': 'id,name,employees\ntest-imp-x,X,many\n' }, { line: 2, field: 'employees' }],
+    ['a bad enumeration', { 'Segment.csv': 'id,name,tier\ntest-imp-x,X,sideways\n' }, { line: 2, field: 'tier' }],
+    ['a confidence out of range', { ...good, 'SUPPLIES.csv': 'from,to,confidence,product\ntest-imp-b,test-imp-a,7,x\n' }, { file: 'SUPPLIES.csv', line: 2, field: 'confidence' }],
+    ['a TRL out of range', { 'Technology.csv': 'id,name,trl\ntest-imp-x,X,0\n' }, { line: 2, field: 'trl' }],
+    ['duplicate ids', { 'Company.csv': 'id,name\ntest-imp-x,X\ntest-imp-x,Y\n' }, { line: 3, field: 'id' }],
+    ['a dangling relationship', { ...good, 'SUPPLIES.csv': 'from,to,product\ntest-imp-b,test-imp-nowhere,x\n' }, { file: 'SUPPLIES.csv', line: 2, field: 'to' }],
+    ['an unknown column', { 'Company.csv': 'id,name,revenue\ntest-imp-x,X,1\n' }, { line: 1, field: 'revenue' }],
+    ['broken CSV quoting', { 'Company.csv': 'id,name\ntest-imp-x,"X\n' }, { file: 'Company.csv' }],
+    ['invalid UTF-8', { 'Company.csv': Buffer.concat([Buffer.from('id,name\ntest-imp-x,'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]) }, { line: 2 }],
+  ] as [string, Record<string, string | Buffer>, { file?: string; line?: number; field?: string }][])('refuses %s, names file, line and field, and writes nothing', async (name, files, where) => {
+    const dir = folder(name.replace(/\W+/g, '-'), files);
+    const before = await graphFingerprint(driver);
+    const error = await importPath(driver, database(), dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportRejected);
+    const problems = (error as ImportRejected).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ ...where, file: expect.stringContaining(where.file ?? '.csv') }));
+    expect((error as Error).message).toMatch(/nothing was written/);
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it('upserts by id: a second import of the same files changes nothing', async () => {
+    const dir = folder('good', good);
+    const first = await importPath(driver, database(), dir);
+    expect(first.rejected).toEqual([]);
+    const before = await graphFingerprint(driver);
+    const second = await importPath(driver, database(), dir);
+    expect(second.files.map((f) => [f.created, f.updated, f.unchanged])).toEqual([[0, 0, 2], [0, 0, 1]]);
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it('reloads the whole sample without changing anything', async () => {
+    const before = await graphFingerprint(driver);
+    const report = await importPath(driver, database(), SAMPLE_DIR);
+    expect(report.files.every((f) => f.created === 0 && f.updated === 0)).toBe(true);
+    expect(report.files.reduce((n, f) => n + f.unchanged, 0)).toBe(report.nodes + report.relationships);
+    expect(await graphFingerprint(driver)).toBe(before);
+  });
+
+  it('in partial mode writes the valid rows and returns the rejected ones with reasons', async () => {
+    const dir = folder('partial', {
+      'Company.csv': 'id,name,stage\ntest-imp-p1,Partial One,startup\ntest-imp-p2,Partial Two,giant\n',
+    });
+    const report = await importPath(driver, database(), dir, { partial: true });
+    expect(report.rejected).toEqual([expect.objectContaining({ line: 3, field: 'stage', values: expect.objectContaining({ id: 'test-imp-p2' }) })]);
+    expect(report.files[0]).toMatchObject({ created: 1, rejected: 1 });
+    const { records } = await driver.executeQuery('MATCH (n:Entity) WHERE n.id STARTS WITH "test-imp-p" RETURN collect(n.id) AS ids', {}, { database: database() });
+    expect(records[0]!.get('ids')).toEqual(['test-imp-p1']);
+  });
+});
+
+describe('export', () => {
+  it('round-trips: export, import into an empty database, export again gives identical files', async () => {
+    const first = path.join(tmp, 'export-1');
+    const second = path.join(tmp, 'export-2');
+    const scratch = await startLocalNeo4j({ dataDir: path.join(tmp, 'scratch-db'), heap: '512m', say: () => {} });
+    const empty = createDriver(scratch.uri, {});
+    try {
+      await applySchema(empty, 'neo4j');
+      const exported = await exportGraph(driver, database(), first, { kind: 'chain', id: 'chain-semiconductors' });
+      expect(exported.files.length).toBeGreaterThan(5);
+      expect((await graphCounts(empty, 'neo4j')).nodes).toBe(0);
+      await importPath(empty, 'neo4j', first);
+      await exportGraph(empty, 'neo4j', second);
+      for (const f of exported.files) {
+        const relative = path.relative(first, f.file);
+        expect(fs.readFileSync(path.join(second, relative), 'utf8'), relative).toBe(fs.readFileSync(f.file, 'utf8'));
+      }
+      expect(fs.readdirSync(path.join(second, 'nodes')).sort()).toEqual(fs.readdirSync(path.join(first, 'nodes')).sort());
+    } finally {
+      await empty.close();
+      await scratch.stop();
+    }
+  }, 120_000);
+});
