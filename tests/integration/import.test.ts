@@ -82,14 +82,15 @@ describe('import into Neo4j', () => {
   });
 
   it('in partial mode writes the valid rows and returns the rejected ones with reasons', async () => {
+    const run = Date.now();
     const dir = folder('partial', {
-      'Company.csv': 'id,name,stage\ntest-imp-p1,Partial One,startup\ntest-imp-p2,Partial Two,giant\n',
+      'Company.csv': `id,name,stage\ntest-imp-p1-${run},Partial One,startup\ntest-imp-p2-${run},Partial Two,giant\n`,
     });
     const report = await importPath(driver, database(), dir, { partial: true });
-    expect(report.rejected).toEqual([expect.objectContaining({ line: 3, field: 'stage', values: expect.objectContaining({ id: 'test-imp-p2' }) })]);
+    expect(report.rejected).toEqual([expect.objectContaining({ line: 3, field: 'stage', values: expect.objectContaining({ id: `test-imp-p2-${run}` }) })]);
     expect(report.files[0]).toMatchObject({ created: 1, rejected: 1 });
-    const { records } = await driver.executeQuery('MATCH (n:Entity) WHERE n.id STARTS WITH "test-imp-p" RETURN collect(n.id) AS ids', {}, { database: database() });
-    expect(records[0]!.get('ids')).toEqual(['test-imp-p1']);
+    const { records } = await driver.executeQuery('MATCH (n:Entity) WHERE n.id ENDS WITH $suffix RETURN collect(n.id) AS ids', { suffix: `-${run}` }, { database: database() });
+    expect(records[0]!.get('ids')).toEqual([`test-imp-p1-${run}`]);
   });
 });
 

@@ -1,12 +1,14 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import './app/app.css';
+import { startStore } from './store/store.ts';
+import { installTestHook } from './test-hook.ts';
 
-function App() {
-  return (
-    <main>
-      <h1>Chainscope</h1>
-      <p>Industry-chain graph explorer. The GraphQL API is at <a href="/graphql">/graphql</a>.</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+installTestHook();
+startStore();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

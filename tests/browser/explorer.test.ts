@@ -1,0 +1,279 @@
+// The explorer in a real Chromium against the real API and Neo4j (the sample dataset): search,
+// the chain view against the API's own answer, depth and direction, details, URL state, expand
+// and remove, exports, language, the screenshot for the README, and the API-down banner.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SUPPLY_CHAIN } from '../../web/src/api/queries.ts';
+import { apiClient, testDriver } from '../support/api.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { launchBrowser, openApp, outputFile, settled } from './browser.ts';
+
+// seed-data/README.md, fact 1: a Wuhan fab with ~20 suppliers, customers, and suppliers' suppliers.
+const FAB = 'co-eastlake-wafer-manufacturing';
+const LITHO = 'co-lowlands-lithography-systems';
+const OPTICS = 'co-kempen-precision-optics';
+
+let server: TestServer;
+let browser: Browser;
+let driver: Driver;
+let api: ReturnType<typeof apiClient>;
+let page: Page;
+
+async function chainIds(id: string, direction: string, depth: number): Promise<string[]> {
+  const answer = await api<{ supplyChain: { nodes: { id: string }[] } }>(SUPPLY_CHAIN, { id, direction, depth, filter: { kinds: [] } });
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.supplyChain.nodes.map((n) => n.id).sort();
+}
+
+const nodeIds = () => page.evaluate(() => window.__chainscope!.nodeIds());
+const params = () => page.evaluate(() => window.__chainscope!.state().params);
+
+async function clickNode(id: string, options: { double?: boolean } = {}): Promise<void> {
+  const at = await page.evaluate((nodeId) => window.__chainscope!.clientPosition(nodeId), id);
+  expect(at, `node ${id} is drawn`).not.toBeNull();
+  if (options.double) await page.mouse.dblclick(at!.x, at!.y);
+  else await page.mouse.click(at!.x, at!.y);
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  driver = testDriver();
+  api = apiClient(driver);
+  page = await openApp(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop().catch(() => undefined);
+  await driver?.close();
+});
+
+describe('explorer in Chromium', () => {
+  test('search (Chinese or English, keyboard) opens the chain view with exactly the nodes the API returns', async () => {
+    await page.getByTestId('welcome').waitFor();
+    const input = page.getByTestId('search-input');
+    await input.fill('东湖晶圆');
+    await page.locator(`[data-testid="search-result"][data-id="${FAB}"]`).waitFor();
+    await input.press('Escape');
+    await page.getByTestId('search-results').waitFor({ state: 'detached' });
+
+    await input.fill('eastlake');
+    const result = page.locator(`[data-testid="search-result"][data-id="${FAB}"]`);
+    await result.waitFor();
+    expect(await result.getAttribute('data-kind')).toBe('COMPANY');
+    // Walk the list with the arrows until the fab is the active option, then press Enter.
+    const options = await page.getByTestId('search-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    for (let i = 0; i < options.indexOf(FAB); i++) await input.press('ArrowDown');
+    await expect(result.getAttribute('aria-selected')).resolves.toBe('true');
+    await input.press('Enter');
+
+    await page.waitForURL((url) => url.searchParams.get('focus') === FAB);
+    await settled(page);
+    const expected = await chainIds(FAB, 'BOTH', 2);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(await nodeIds()).toEqual(expected);
+    expect(new URL(page.url()).search).toBe(`?focus=${FAB}&dir=both&depth=2`);
+  });
+
+  test('depth and direction change the view to what the API returns for them', async () => {
+    const both2 = await nodeIds();
+    await page.getByTestId('depth-select').selectOption('1');
+    await settled(page);
+    const both1 = await nodeIds();
+    expect(both1).toEqual(await chainIds(FAB, 'BOTH', 1));
+    expect(both1.length).toBeLessThan(both2.length);
+
+    await page.getByTestId('direction-up').click();
+    await settled(page);
+    const up1 = await nodeIds();
+    expect(up1).toEqual(await chainIds(FAB, 'UPSTREAM', 1));
+    expect(up1.length).toBeLessThan(both1.length);
+    expect(up1).toContain(LITHO);
+    expect(up1).not.toContain(OPTICS); // two hops up, never one
+
+    await page.getByTestId('depth-select').selectOption('2');
+    await settled(page);
+    const up2 = await nodeIds();
+    expect(up2).toEqual(await chainIds(FAB, 'UPSTREAM', 2));
+    expect(up2).toContain(OPTICS);
+    expect(page.url()).toContain('dir=up&depth=2');
+  });
+
+  test('kind, region and cluster filters ask the API for them', async () => {
+    const view = async (filter: Record<string, unknown>) => {
+      const answer = await api<{ supplyChain: { nodes: { id: string }[] } }>(
+        SUPPLY_CHAIN, { id: FAB, direction: 'UPSTREAM', depth: 2, filter: { kinds: [], ...filter } },
+      );
+      return answer.data!.supplyChain.nodes.map((n) => n.id).sort();
+    };
+    const unfiltered = await nodeIds();
+    await page.getByTestId('kind-filter').locator('summary').click();
+    await page.getByTestId('kind-SEGMENT').check();
+    await settled(page);
+    const withSegments = await nodeIds();
+    expect(withSegments).toEqual(await view({ kinds: ['SEGMENT'] }));
+    expect(withSegments).toContain('seg-wafer-fab');
+    await page.getByTestId('kind-SEGMENT').uncheck();
+    await page.getByTestId('kind-filter').locator('summary').click();
+    await settled(page);
+
+    // Region options come from the regions in view and the regions they lie within.
+    await page.locator('[data-testid="region-select"] option[value="reg-china"]').waitFor({ state: 'attached' });
+    await page.getByTestId('region-select').selectOption('reg-china');
+    await settled(page);
+    const inChina = await nodeIds();
+    expect(inChina).toEqual(await view({ regionId: 'reg-china' }));
+    expect(inChina.length).toBeLessThan(unfiltered.length);
+    expect(page.url()).toContain('region=reg-china');
+    await page.getByTestId('region-select').selectOption('');
+    await settled(page);
+
+    await page.getByTestId('cluster-select').selectOption('cl-wuhan-optics-valley-ic');
+    await settled(page);
+    expect(await nodeIds()).toEqual(await view({ clusterId: 'cl-wuhan-optics-valley-ic' }));
+    await page.goBack();
+    await settled(page);
+    expect(await nodeIds()).toEqual(unfiltered);
+  });
+
+  test('clicking a node opens its details with its name and suppliers', async () => {
+    await clickNode(LITHO);
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('Lowlands Lithography Systems');
+    const suppliers = page.getByTestId('details-suppliers');
+    await suppliers.locator(`li[data-id="${OPTICS}"]`).waitFor();
+    const answer = await api<{ entity: { relations: { node: { id: string } }[] } }>(
+      `query($id: ID!) { entity(id: $id) { relations(types: ["SUPPLIES"], direction: IN) { node { id } } } }`, { id: LITHO },
+    );
+    const listed = await suppliers.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
+    expect(listed).toEqual(answer.data!.entity.relations.map((r) => r.node.id).sort());
+    await expect(suppliers.textContent()).resolves.toContain('confidence');
+    await expect(page.getByTestId('details-customers').locator(`li[data-id="${FAB}"]`).count()).resolves.toBe(1);
+    expect((await params()).sel).toBe(LITHO);
+  });
+
+  test('the URL round-trips the view: reload gives the same nodes, back restores the previous focus', async () => {
+    const before = await nodeIds();
+    await page.reload();
+    await settled(page);
+    expect(await nodeIds()).toEqual(before);
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('Lowlands Lithography Systems');
+
+    await page.getByTestId('details-focus').click();
+    await page.waitForURL((url) => url.searchParams.get('focus') === LITHO);
+    await settled(page);
+    expect(await nodeIds()).toEqual(await chainIds(LITHO, 'UPSTREAM', 2));
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('focus') === FAB);
+    await settled(page);
+    expect(await nodeIds()).toEqual(before);
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('focus') === LITHO);
+    await settled(page);
+    expect(await nodeIds()).toEqual(await chainIds(LITHO, 'UPSTREAM', 2));
+  });
+
+  test('double-click expands a node in place; remove and collapse take nodes out again', async () => {
+    await page.goto(`${server.url}/?focus=${FAB}&dir=up&depth=1`);
+    await settled(page);
+    const before = await nodeIds();
+    const fabAt = await page.evaluate((id) => window.__chainscope!.modelPosition(id), FAB);
+    await clickNode(LITHO, { double: true });
+    await page.waitForURL((url) => url.searchParams.get('expand') === LITHO);
+    await settled(page);
+    const after = await nodeIds();
+    expect(after).toContain(OPTICS);
+    expect(after.length).toBeGreaterThan(before.length);
+    // The nodes already drawn stay where they were.
+    expect(await page.evaluate((id) => window.__chainscope!.modelPosition(id), FAB)).toEqual(fabAt);
+
+    await clickNode(OPTICS);
+    await page.getByTestId('details-remove').click();
+    await settled(page);
+    expect(await nodeIds()).not.toContain(OPTICS);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe(OPTICS);
+    await page.getByTestId('restore-hidden').click();
+    await settled(page);
+    expect(await nodeIds()).toContain(OPTICS);
+    await clickNode(OPTICS);
+    await page.keyboard.press('Delete');
+    await settled(page);
+    expect(await nodeIds()).not.toContain(OPTICS);
+    await page.getByTestId('restore-hidden').click();
+    await settled(page);
+
+    await clickNode(LITHO);
+    await page.getByTestId('details-collapse').click();
+    await settled(page);
+    expect(await nodeIds()).toEqual(before);
+  });
+
+  test('exports the visible graph as CSV and PNG', async () => {
+    const shown = await nodeIds();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const text = fs.readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '');
+    const rows = text.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^element,id,kind_or_type,label,/);
+    const nodeRows = rows.filter((r) => r.startsWith('node,')).map((r) => r.split(',')[1]).sort();
+    expect(nodeRows).toEqual(shown);
+    expect(rows.some((r) => r.startsWith('edge,') && r.includes(',SUPPLIES,'))).toBe(true);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toBe(`chainscope-${FAB}.png`);
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  test('the language toggle shows Chinese names and interface text', async () => {
+    await clickNode(FAB);
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('东湖晶圆制造');
+    await expect(page.getByTestId('direction-up').textContent()).resolves.toBe('上游');
+    await expect(page.getByTestId('search-input').getAttribute('placeholder')).resolves.toContain('搜索');
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.getByTestId('details-name').textContent()).resolves.toBe('Eastlake Wafer Manufacturing');
+  });
+
+  test('states: unknown id in the URL, empty view', async () => {
+    await page.goto(`${server.url}/?focus=co-no-such-company&dir=both&depth=2`);
+    await expect(page.getByTestId('unknown-id').textContent()).resolves.toContain('co-no-such-company');
+    // Bayview GaN's only supply link is inbound (seed-data/README.md, fact 4): nothing downstream.
+    await page.goto(`${server.url}/?focus=co-bayview-gan&dir=down&depth=3`);
+    await page.getByTestId('empty').waitFor();
+    expect(await nodeIds()).toEqual(['co-bayview-gan']);
+  });
+
+  test('writes a screenshot of the chain view (test-output/, and docs/ for the README)', async () => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto(`${server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);
+    await settled(page);
+    await page.getByTestId('details-name').waitFor();
+    const file = outputFile('chain-view.png');
+    await page.screenshot({ path: file });
+    const docs = path.resolve(import.meta.dirname, '..', '..', 'docs');
+    fs.mkdirSync(docs, { recursive: true });
+    fs.copyFileSync(file, path.join(docs, 'screenshot-chain-view.png'));
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+    await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  test('a banner says when the API is down, and Retry recovers when it is back', async () => {
+    const port = Number(new URL(server.url).port);
+    await server.stop();
+    await page.getByTestId('depth-select').selectOption('1');
+    const banner = page.getByTestId('api-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-kind')).toBe('unreachable');
+    await page.getByTestId('api-retry').click();
+    await expect(banner.isVisible()).resolves.toBe(true);
+
+    server = await startTestServer({ port });
+    await page.getByTestId('api-retry').click();
+    await banner.waitFor({ state: 'detached' });
+    await settled(page);
+    expect(await nodeIds()).toEqual(await chainIds(FAB, 'BOTH', 1));
+  });
+});

@@ -1,0 +1,42 @@
+// What the shapes, colours, sizes and lines mean; only the kinds in view are listed.
+import { ENTITY_KINDS } from '../../api/types.ts';
+import { KindIcon } from '../../graph/KindIcon.tsx';
+import { EDGE_STYLES } from '../../graph/kinds.ts';
+import { KIND_NAMES } from '../../i18n/strings.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useApp } from '../../store/store.ts';
+
+function EdgeSample({ type }: { type: string }) {
+  const s = EDGE_STYLES[type]!;
+  return (
+    <svg width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="26" y2="6" stroke={s.color} strokeWidth={s.width} strokeDasharray={s.line === 'solid' ? undefined : s.line === 'dashed' ? '4 3' : '1.5 2.5'} />
+      <polygon points="25,1 33,6 25,11" fill={s.color} />
+    </svg>
+  );
+}
+
+export function Legend() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const graph = useApp((s) => s.graph);
+  const present = new Set(graph?.nodes.map((n) => n.kind));
+  const types = new Set(graph?.edges.map((e) => e.type));
+  if (!graph?.nodes.length) return null;
+  return (
+    <details className="legend" data-testid="legend" open>
+      <summary>{t('legend')}</summary>
+      <ul>
+        {ENTITY_KINDS.filter((k) => present.has(k)).map((kind) => (
+          <li key={kind}><KindIcon kind={kind} /> {KIND_NAMES[lang][kind]}</li>
+        ))}
+      </ul>
+      <ul>
+        {types.has('SUPPLIES') && <li><EdgeSample type="SUPPLIES" /> {t('legendFlow')}</li>}
+        {types.has('FEEDS') && <li><EdgeSample type="FEEDS" /> {t('legendFeeds')}</li>}
+        {[...types].some((ty) => ty !== 'SUPPLIES' && ty !== 'FEEDS') && <li><EdgeSample type="USES" /> {t('legendOther')}</li>}
+      </ul>
+      <p className="legend__note">{t('legendSize')}</p>
+    </details>
+  );
+}

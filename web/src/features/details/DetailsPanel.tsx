@@ -1,0 +1,116 @@
+// The details of the selected node (or of the focus): its fields, and its suppliers, customers,
+// labs, technologies and people with the provenance of each relation; every name refocuses.
+import { useEffect, useMemo } from 'react';
+import type { EntityDetails, Relation } from '../../api/types.ts';
+import { KIND_NAMES, displayName, relationName, type Lang, type StringKey } from '../../i18n/strings.ts';
+import { useT } from '../../i18n/useT.ts';
+import { actions, useApp } from '../../store/store.ts';
+import { KindIcon } from '../../graph/KindIcon.tsx';
+import { GROUP_ORDER, groupRelations } from './relation-groups.ts';
+
+const FIELDS: (keyof EntityDetails & StringKey)[] = [
+  'stage', 'founded', 'employees', 'listed', 'labKind', 'parent', 'title', 'field', 'returnee', 'trl', 'tier',
+  'level', 'issuer', 'funding', 'validFrom', 'validTo', 'model',
+];
+
+export function DetailsPanel() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const params = useApp((s) => s.params);
+  const graph = useApp((s) => s.graph);
+  const inGraph = useMemo(() => new Set(graph?.nodes.map((n) => n.id)), [graph]);
+  const id = params.sel ?? params.focus;
+  const load = useApp((s) => (id ? s.details[id] : undefined));
+
+  useEffect(() => {
+    if (id) void actions.loadDetails(id);
+  }, [id]);
+
+  if (!id || !load) return null;
+  const value = (field: string, v: unknown) => (typeof v === 'boolean' ? t(v ? 'yes' : 'no')
+    : typeof v === 'number' && (field === 'employees' || field === 'funding') ? v.toLocaleString() : String(v));
+  return (
+    <aside className="details" data-testid="details" aria-label="Details">
+      {params.sel && (
+        <button type="button" className="details__close" onClick={() => actions.select(null)} title={t('detailsClose')} aria-label={t('detailsClose')}>×</button>
+      )}
+      {load.status === 'loading' && <p className="details__loading">{t('detailsLoading')}</p>}
+      {load.status === 'error' && <p className="details__error" role="alert">{load.error.message}</p>}
+      {load.status === 'ready' && (() => {
+        const e = load.value;
+        const other = lang === 'zh' ? e.name : e.nameZh;
+        const groups = groupRelations(e.relations);
+        const expanded = params.expand.includes(e.id);
+        return (
+          <>
+            <header className="details__header">
+              <KindIcon kind={e.kind} size={20} />
+              <div>
+                <h2 data-testid="details-name">{displayName(e, lang)}</h2>
+                {other && other !== displayName(e, lang) && <div className="details__alt">{other}</div>}
+                <div className="details__kind">{KIND_NAMES[lang][e.kind]} · <code>{e.id}</code></div>
+              </div>
+            </header>
+            <div className="details__actions">
+              {e.id !== params.focus && (
+                <button type="button" data-testid="details-focus" onClick={() => actions.focusOn({ id: e.id, kind: e.kind, name: e.name, nameZh: e.nameZh })}>
+                  {t('focusHere')}
+                </button>
+              )}
+              {inGraph.has(e.id) && !expanded && (
+                <button type="button" data-testid="details-expand" onClick={() => actions.expand(e.id)}>{t('expand')}</button>
+              )}
+              {expanded && <button type="button" data-testid="details-collapse" onClick={() => actions.collapse(e.id)}>{t('collapse')}</button>}
+              {inGraph.has(e.id) && e.id !== params.focus && (
+                <button type="button" data-testid="details-remove" onClick={() => actions.remove(e.id)}>{t('remove')}</button>
+              )}
+            </div>
+            {e.description && <p className="details__description">{e.description}</p>}
+            <dl className="details__fields">
+              {FIELDS.filter((f) => e[f] !== null && e[f] !== undefined).map((f) => (
+                <div key={f}><dt>{t(f)}</dt><dd>{value(f, e[f])}</dd></div>
+              ))}
+              {e.aliases.length > 0 && <div><dt>{t('aliases')}</dt><dd>{e.aliases.join(', ')}</dd></div>}
+              <div><dt>{t('degree')}</dt><dd>{e.degree}</dd></div>
+              {e.source && <div><dt>{t('source')}</dt><dd>{e.source}</dd></div>}
+              {e.updatedAt && <div><dt>{t('updatedAt')}</dt><dd>{e.updatedAt.slice(0, 10)}</dd></div>}
+            </dl>
+            {GROUP_ORDER.map((key) => {
+              const list = groups.get(key)!;
+              // A company with no suppliers or customers says so; for other kinds they never apply.
+              if (!list.length && (e.kind !== 'COMPANY' || (key !== 'suppliers' && key !== 'customers'))) return null;
+              return (
+                <section key={key} className="details__group" data-testid={`details-${key}`}>
+                  <h3>{t(key)} <span className="count">{list.length}</span></h3>
+                  {list.length === 0 ? <p className="muted">{t('none')}</p> : (
+                    <ul>{list.map((r, i) => <RelationItem key={`${r.type}-${r.node.id}-${i}`} relation={r} lang={lang} />)}</ul>
+                  )}
+                </section>
+              );
+            })}
+          </>
+        );
+      })()}
+    </aside>
+  );
+}
+
+function RelationItem({ relation: r, lang }: { relation: Relation; lang: Lang }) {
+  const t = useT();
+  const p = r.provenance;
+  const extra = [r.product, r.role, r.transferKind, r.since ? `${r.since}` : null, r.year ? `${r.year}` : null,
+    r.share !== null ? `${Math.round(r.share * 100)}%` : null].filter(Boolean);
+  const provenance = [p.source, p.confidence !== null ? `${t('confidence')} ${p.confidence}` : null, p.asOf ? `${t('asOf')} ${p.asOf}` : null]
+    .filter(Boolean);
+  return (
+    <li data-id={r.node.id}>
+      <button type="button" className="link" onClick={() => actions.focusOn(r.node)} title={t('focusHere')}>
+        <KindIcon kind={r.node.kind} size={12} /> {displayName(r.node, lang)}
+      </button>
+      <span className="relation__type">
+        {r.direction === 'IN' ? '← ' : '→ '}{relationName(r.type, lang)}{extra.length ? ` · ${extra.join(' · ')}` : ''}
+      </span>
+      {provenance.length > 0 && <div className="relation__provenance" title={t('provenance')}>{provenance.join(' · ')}</div>}
+    </li>
+  );
+}

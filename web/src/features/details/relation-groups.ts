@@ -1,0 +1,27 @@
+// Sorts an entity's relations into the lists the details panel shows.
+import type { Relation } from '../../api/types.ts';
+import type { StringKey } from '../../i18n/strings.ts';
+
+export type GroupKey = Extract<StringKey, 'suppliers' | 'customers' | 'labs' | 'technologies' | 'people' | 'segments' | 'places' | 'otherRelations'>;
+
+export const GROUP_ORDER: GroupKey[] = ['suppliers', 'customers', 'labs', 'technologies', 'people', 'segments', 'places', 'otherRelations'];
+
+export function groupOf(r: Relation): GroupKey {
+  if (r.type === 'SUPPLIES') return r.direction === 'IN' ? 'suppliers' : 'customers';
+  switch (r.node.kind) {
+    case 'LAB': return 'labs';
+    case 'TECHNOLOGY': return 'technologies';
+    case 'TALENT': return 'people';
+    case 'SEGMENT':
+    case 'CHAIN': return 'segments';
+    case 'REGION':
+    case 'CLUSTER': return 'places';
+    default: return 'otherRelations';
+  }
+}
+
+export function groupRelations(relations: Relation[]): Map<GroupKey, Relation[]> {
+  const groups = new Map<GroupKey, Relation[]>(GROUP_ORDER.map((g) => [g, []]));
+  for (const r of relations) groups.get(groupOf(r))!.push(r);
+  return groups;
+}

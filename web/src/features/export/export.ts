@@ -1,0 +1,40 @@
+// Downloads of the current view: the picture as PNG, the visible nodes and edges as one CSV.
+import type { GraphEdge, GraphNode } from '../../api/types.ts';
+
+export function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const CSV_COLUMNS = [
+  'element', 'id', 'kind_or_type', 'label', 'label_zh', 'side', 'distance', 'degree', 'region_id', 'region',
+  'source', 'target', 'product', 'provenance_source', 'confidence', 'as_of',
+] as const;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One table, one row per node then per edge, with an `element` column telling which. */
+export function toCsv(nodes: GraphNode[], edges: GraphEdge[]): string {
+  const rows: unknown[][] = [
+    ...nodes.map((n) => ['node', n.id, n.kind, n.label, n.labelZh, n.side, n.distance, n.degree, n.regionId, n.regionName]),
+    ...edges.map((e) => [
+      'edge', e.id, e.type, '', '', '', '', '', '', '', e.source, e.target, e.product,
+      e.provenance.source, e.provenance.confidence, e.provenance.asOf,
+    ]),
+  ];
+  return [CSV_COLUMNS, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function fileStem(focus: string | null): string {
+  return `chainscope-${(focus ?? 'view').replace(/[^A-Za-z0-9._-]+/g, '_')}`;
+}

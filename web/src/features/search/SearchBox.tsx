@@ -1,0 +1,128 @@
+// Type-ahead over the API's search: debounced, English or Chinese, grouped by kind, with the
+// keyboard (↑ ↓ move, Enter opens, Esc closes).
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ApiError, isAbort } from '../../api/client.ts';
+import { search } from '../../api/queries.ts';
+import type { EntitySummary } from '../../api/types.ts';
+import { KIND_NAMES, displayName } from '../../i18n/strings.ts';
+import { useT } from '../../i18n/useT.ts';
+import { actions, useApp } from '../../store/store.ts';
+import { KindIcon } from '../../graph/KindIcon.tsx';
+import { groupByKind } from './group.ts';
+
+const DEBOUNCE_MS = 180;
+
+type Results = { status: 'idle' | 'loading' } | { status: 'ready'; items: EntitySummary[] } | { status: 'error'; message: string };
+
+export function SearchBox() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const listId = useId();
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [results, setResults] = useState<Results>({ status: 'idle' });
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!query) {
+      setResults({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setResults({ status: 'loading' });
+      search(query, controller.signal).then(
+        (items) => {
+          setResults({ status: 'ready', items });
+          setActive(0);
+        },
+        (error: unknown) => {
+          if (!isAbort(error)) setResults({ status: 'error', message: error instanceof ApiError ? error.message : String(error) });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const groups = results.status === 'ready' ? groupByKind(results.items) : [];
+  const flat = groups.flatMap((g) => g.items);
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  const pick = (entity: EntitySummary) => {
+    setOpen(false);
+    setText('');
+    input.current?.blur();
+    actions.focusOn(entity);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return; // an IME (pinyin) is still composing the text
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      if (flat.length) setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : flat.length - 1)) % flat.length);
+    } else if (e.key === 'Enter') {
+      const chosen = flat[active];
+      if (open && chosen) {
+        e.preventDefault();
+        pick(chosen);
+      }
+    } else if (e.key === 'Escape') {
+      if (open) setOpen(false);
+      else setText('');
+    }
+  };
+
+  const showList = open && results.status !== 'idle';
+  const offsets = groups.map((_, g) => groups.slice(0, g).reduce((sum, prev) => sum + prev.items.length, 0));
+  return (
+    <div className="search">
+      <input
+        ref={input} type="text" className="search__input" data-testid="search-input"
+        role="combobox" aria-expanded={showList} aria-controls={listId} aria-autocomplete="list"
+        aria-activedescendant={showList && flat.length ? optionId(active) : undefined}
+        placeholder={t('searchPlaceholder')} value={text} autoComplete="off" spellCheck={false}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <div className="search__results" id={listId} role="listbox" data-testid="search-results">
+          {results.status === 'loading' && <div className="search__note">{t('searchSearching')}</div>}
+          {results.status === 'error' && <div className="search__note search__note--error">{t('searchFailed', { message: results.message })}</div>}
+          {results.status === 'ready' && !flat.length && <div className="search__note" data-testid="search-empty">{t('searchNoResults')}</div>}
+          {groups.map((group, g) => (
+            <div key={group.kind} className="search__group" role="group" aria-label={KIND_NAMES[lang][group.kind]}>
+              <div className="search__group-title"><KindIcon kind={group.kind} size={12} /> {KIND_NAMES[lang][group.kind]}</div>
+              {group.items.map((item, j) => {
+                const i = offsets[g]! + j;
+                const other = lang === 'zh' ? item.name : item.nameZh;
+                return (
+                  <div
+                    key={item.id} id={optionId(i)} role="option" aria-selected={i === active}
+                    className={`search__result${i === active ? ' active' : ''}`}
+                    data-testid="search-result" data-id={item.id} data-kind={item.kind}
+                    onMouseDown={(e) => e.preventDefault()} onMouseEnter={() => setActive(i)} onClick={() => pick(item)}
+                  >
+                    <KindIcon kind={item.kind} />
+                    <span className="search__name">{displayName(item, lang)}</span>
+                    {other && other !== displayName(item, lang) && <span className="search__alt">{other}</span>}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
