@@ -6,6 +6,7 @@ import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
+import { answerQueries } from '../answers/resolvers.ts';
 import { createContext, type Context } from './context.ts';
 import { entityQueries, entityResolvers } from './entity-resolvers.ts';
 import { graphQueries } from './graph-resolvers.ts';
@@ -43,9 +44,10 @@ export function createGraphQL(options: YogaOptions) {
     schema: createSchema({
       typeDefs,
       resolvers: {
-        Query: { ...entityQueries, ...graphQueries, ...auditQueries },
+        Query: { ...entityQueries, ...graphQueries, ...answerQueries, ...auditQueries },
         Mutation: mutationResolvers,
         ...entityResolvers,
+        GapLab: { lab: (l: { lab: unknown }) => l.lab },
       },
     }),
     context: ({ request }) => createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request)),

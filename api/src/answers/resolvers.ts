@@ -1,0 +1,104 @@
+// pilotPartners, chainGaps and industrialAdopters: one Cypher statement gathers the evidence,
+// pure functions score and explain it, and one batched read names the nodes of the paths.
+import type { Context, EntityRecord } from '../graphql/context.ts';
+import { badInput, notFound } from '../graphql/errors.ts';
+import { checkId, checkRange } from '../graphql/limits.ts';
+import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
+import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
+import { adopterPathEdges, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
+import { pilotPathEdges, scorePilotPartner, type PilotEvidence } from './pilot-partners.ts';
+
+/** Candidates gathered per answer before scoring; bounds the work on very large graphs. */
+const CANDIDATE_LIMIT = 2_000;
+const MAX_RESULTS = 50;
+const FILLERS_PER_SEGMENT = 5;
+
+async function entitiesById(ctx: Context, edges: EvidenceEdge[]): Promise<Map<string, EntityRecord>> {
+  const ids = evidenceIds(edges);
+  if (!ids.length) return new Map();
+  const rows = (await ctx.reader.read('entities-by-id', { ids })) as unknown as EntityRecord[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Company fields come as maps from Cypher; the Company type resolves them like any entity. */
+const asCompany = (c: { id: string } & Record<string, unknown>): EntityRecord => ({ id: c.id, label: 'Company', props: c, degree: 0 });
+
+const byScore = <T extends { score: number; company: { id: string } }>(a: T, b: T) => b.score - a.score || a.company.id.localeCompare(b.company.id);
+
+export const answerQueries = {
+  async pilotPartners(_: unknown, args: { startupId?: string | null; technologyIds?: string[] | null; regionId?: string | null; first: number }, ctx: Context) {
+    const first = checkRange('first', args.first, 1, MAX_RESULTS);
+    if (!args.startupId && !args.technologyIds?.length) throw badInput('startupId', 'or technologyIds must be given');
+    if (args.startupId) checkId('startupId', args.startupId);
+    const known = await ctx.reader.read('entities-by-id', { ids: [args.startupId, args.regionId, ...(args.technologyIds ?? [])].filter(Boolean) });
+    const labelOf = new Map(known.map((r) => [r.id as string, r.label as string]));
+    const expect = (argument: string, id: string | null | undefined, label: string) => {
+      if (!id) return;
+      if (!labelOf.has(id)) throw notFound(argument, id);
+      if (labelOf.get(id) !== label) throw badInput(argument, `names a ${labelOf.get(id)}, not a ${label}`);
+    };
+    expect('startupId', args.startupId, 'Company');
+    expect('regionId', args.regionId, 'Region');
+    for (const id of args.technologyIds ?? []) expect('technologyIds', id, 'Technology');
+
+    const rows = (await ctx.reader.read('pilot-partners', {
+      startupId: args.startupId ?? null, technologyIds: args.technologyIds ?? [], regionId: args.regionId ?? null, candidateLimit: CANDIDATE_LIMIT,
+    })) as unknown as PilotEvidence[];
+    const ranked = rows.map(scorePilotPartner).sort(byScore).slice(0, first);
+    const paths = ranked.map((r) => pilotPathEdges(r.evidence));
+    const entities = await entitiesById(ctx, paths.flat());
+    return ranked.map((r, i) => ({
+      company: asCompany(r.company), score: r.score, parts: r.components, roles: r.roles, reasons: r.reasons,
+      existingPartner: r.existingPartner, paths: evidenceView(args.startupId ?? r.company.id, paths[i]!, entities),
+    }));
+  },
+
+  async chainGaps(_: unknown, args: { chainId: string; regionId: string }, ctx: Context) {
+    checkId('chainId', args.chainId);
+    checkId('regionId', args.regionId);
+    const ends = await ctx.reader.read('entities-by-id', { ids: [args.chainId, args.regionId] });
+    const chain = ends.find((e) => e.id === args.chainId);
+    const region = ends.find((e) => e.id === args.regionId);
+    if (!chain) throw notFound('chainId', args.chainId);
+    if (!region) throw notFound('regionId', args.regionId);
+    if (chain.label !== 'Chain') throw badInput('chainId', `names a ${chain.label}, not a Chain`);
+    if (region.label !== 'Region') throw badInput('regionId', `names a ${region.label}, not a Region`);
+    const rows = await ctx.reader.read('chain-gaps', { chainId: args.chainId, regionId: args.regionId, fillers: FILLERS_PER_SEGMENT });
+    const segments = rows.map((row) => {
+      const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
+      const gaps = gapKinds(evidence);
+      const company = (c: Record<string, unknown>) => ({ company: asCompany(c as { id: string }), regionName: c.regionName, localCustomers: c.localCustomers, localAlumni: c.localAlumni });
+      const entity = (label: string) => (x: Record<string, unknown>): EntityRecord => ({ id: x.id as string, label, props: x, degree: 0 });
+      return {
+        segment: entity('Segment')(row.segment as Record<string, unknown>),
+        feeds: row.feeds,
+        gap: gaps[0] ?? null,
+        gaps,
+        locals: evidence.locals,
+        localCompanies: (evidence.locals as Record<string, unknown>[]).map(company),
+        inboundSupplies: evidence.inbound,
+        inboundFromOutside: evidence.inboundFromOutside,
+        localExperts: evidence.localExperts,
+        localAdopters: evidence.localAdopters,
+        technologies: row.technologies,
+        fillers: (row.fillers as Record<string, unknown>[]).map(company),
+        labs: (row.labs as Record<string, unknown>[]).map((l) => ({ ...l, lab: entity('Lab')(l) })),
+        policies: (row.policies as Record<string, unknown>[]).map((p) => ({ ...p, policy: entity('Policy')(p) })),
+      };
+    });
+    return { chain, region, segments, ...summarise(segments) };
+  },
+
+  async industrialAdopters(_: unknown, args: { labId: string; first: number }, ctx: Context) {
+    checkId('labId', args.labId);
+    const first = checkRange('first', args.first, 1, MAX_RESULTS);
+    const [lab] = await ctx.reader.read('entities-by-id', { ids: [args.labId] });
+    if (!lab) throw notFound('labId', args.labId);
+    if (lab.label !== 'Lab') throw badInput('labId', `names a ${lab.label}, not a Lab`);
+    const rows = (await ctx.reader.read('industrial-adopters', { labId: args.labId, candidateLimit: CANDIDATE_LIMIT })) as unknown as AdopterEvidence[];
+    const ranked = rows.map((row) => ({ ...scoreAdopter(row), row })).sort(byScore).slice(0, first);
+    const paths = ranked.map((r) => adopterPathEdges(r.row));
+    const entities = await entitiesById(ctx, paths.flat());
+    return ranked.map((r, i) => ({ ...r, company: asCompany(r.company), paths: evidenceView(args.labId, paths[i]!, entities) }));
+  },
+};

@@ -1,0 +1,205 @@
+// The three answers: exact rankings and gap kinds on a hand-computed fixture graph
+// (tests/fixtures/answer-graph), and meaningful content on the sample.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { importPath } from '../../api/src/import/import-dataset.ts';
+import { apiClient, testDriver } from '../support/api.ts';
+
+let driver: Driver;
+let gql: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  driver = testDriver();
+  gql = apiClient(driver);
+  await importPath(driver, inject('neo4jDatabase'), path.join(import.meta.dirname, '../fixtures/answer-graph'));
+});
+afterAll(() => driver.close());
+
+const PILOT = `query($startupId: ID, $technologyIds: [ID!], $regionId: ID, $first: Int) {
+  pilotPartners(startupId: $startupId, technologyIds: $technologyIds, regionId: $regionId, first: $first) {
+    company { id name } score roles reasons existingPartner
+    parts { technologyFit chainAdjacency proximity sharedCluster capacity ties policy }
+    paths { nodes { id kind } edges { source target type } }
+  }
+}`;
+
+describe('pilotPartners on the fixture', () => {
+  it('ranks every candidate with the documented weights', async () => {
+    const result = await gql(PILOT, { startupId: 'fx-start', first: 20 });
+    expect(result.errors).toBeUndefined();
+    // Worked out by hand from the fixture: see the weights in the README.
+    expect(result.data.pilotPartners.map((p: { company: { id: string }; score: number }) => [p.company.id, p.score])).toEqual([
+      ['fx-a', 0.75], ['fx-c', 0.6], ['fx-g', 0.44], ['fx-e', 0.4], ['fx-i', 0.37],
+      ['fx-d', 0.325], ['fx-f', 0.31], ['fx-b', 0.255], ['fx-h', 0.19],
+    ]);
+  });
+
+  it('explains each part and draws the paths', async () => {
+    const result = await gql(PILOT, { startupId: 'fx-start', first: 20 });
+    const byId = Object.fromEntries(result.data.pilotPartners.map((p: { company: { id: string } }) => [p.company.id, p]));
+    expect(byId['fx-a'].parts).toEqual({ technologyFit: 1, chainAdjacency: 1, proximity: 1, sharedCluster: 1, capacity: 1, ties: 0, policy: 0 });
+    expect(byId['fx-a'].roles).toEqual(['DOWNSTREAM']);
+    expect(byId['fx-a'].reasons).toEqual(expect.arrayContaining([
+      'Downstream of you in Fixture modules: buys fixture wafers in Fix District.',
+      'Uses or needs Fixture technology X, your technology.',
+      'In your city.',
+      'Member of your cluster Fixture Cluster.',
+    ]));
+    expect(byId['fx-c'].parts).toMatchObject({ proximity: 0.6, chainAdjacency: 0.6, policy: 1, capacity: 0.7 });
+    expect(byId['fx-c'].reasons).toContain('Fixture Fab Fund funds its segment in its region.');
+    expect(byId['fx-b'].reasons).toContain('Shares the incubator Fixture Incubator with you.');
+    expect(byId['fx-d'].reasons).toContain('Fixture Founder, on your team, worked there until 2020.');
+    expect(byId['fx-d'].existingPartner).toBe(true);
+    expect(byId['fx-d'].reasons).toContain('Already trades with you.');
+    expect(result.data.pilotPartners.filter((p: { existingPartner: boolean }) => p.existingPartner)).toHaveLength(1);
+    expect(byId['fx-a'].paths.edges).toEqual(expect.arrayContaining([
+      { source: 'fx-start', target: 'fx-seg-fab', type: 'OPERATES_IN' },
+      { source: 'fx-seg-fab', target: 'fx-seg-module', type: 'FEEDS' },
+      { source: 'fx-a', target: 'fx-seg-module', type: 'OPERATES_IN' },
+      { source: 'fx-a', target: 'fx-tech-x', type: 'USES' },
+    ]));
+    expect(byId['fx-a'].paths.nodes).toContainEqual({ id: 'fx-tech-x', kind: 'TECHNOLOGY' });
+  });
+
+  it('never proposes the startup itself, and takes technologies alone', async () => {
+    const result = await gql(PILOT, { technologyIds: ['fx-tech-x'], regionId: 'fx-city', first: 3 });
+    expect(result.errors).toBeUndefined();
+    const ids = result.data.pilotPartners.map((p: { company: { id: string } }) => p.company.id);
+    expect(ids).toHaveLength(3);
+    expect(ids).toContain('fx-start');
+    const withStartup = await gql(PILOT, { startupId: 'fx-start', first: 50 });
+    expect(withStartup.data.pilotPartners.map((p: { company: { id: string } }) => p.company.id)).not.toContain('fx-start');
+  });
+
+  it('refuses missing or wrong arguments by name', async () => {
+    expect((await gql(PILOT, {})).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'startupId' });
+    expect((await gql(PILOT, { startupId: 'fx-seg-fab' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'startupId' });
+    expect((await gql(PILOT, { startupId: 'nope' })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'startupId' });
+    expect((await gql(PILOT, { startupId: 'fx-start', first: 0 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+});
+
+const GAPS = `query($chainId: ID!, $regionId: ID!) {
+  chainGaps(chainId: $chainId, regionId: $regionId) {
+    coverage counts { kind count }
+    segments {
+      segment { id } feeds gap gaps inboundSupplies inboundFromOutside localExperts localAdopters
+      localCompanies { company { id } }
+      fillers { company { id } regionName localCustomers }
+      labs { lab { id } local technologies }
+      policies { policy { id } appliesHere }
+    }
+  }
+}`;
+
+describe('chainGaps on the fixture', () => {
+  it('classifies every segment exactly', async () => {
+    const result = await gql(GAPS, { chainId: 'fx-chain', regionId: 'fx-city' });
+    expect(result.errors).toBeUndefined();
+    const gaps = result.data.chainGaps;
+    const bySegment = Object.fromEntries(gaps.segments.map((s: { segment: { id: string } }) => [s.segment.id, s]));
+    expect(bySegment['fx-seg-tool']).toMatchObject({ gap: 'MISSING', gaps: ['MISSING'], localCompanies: [] });
+    expect(bySegment['fx-seg-material']).toMatchObject({ gap: 'SINGLE_SUPPLIER', gaps: ['SINGLE_SUPPLIER'], inboundSupplies: 1, inboundFromOutside: 0 });
+    expect(bySegment['fx-seg-fab']).toMatchObject({
+      gap: 'EXTERNAL_DEPENDENCY', gaps: ['EXTERNAL_DEPENDENCY', 'TALENT_SHORTAGE'],
+      inboundSupplies: 3, inboundFromOutside: 2, localExperts: 0, localAdopters: 2, feeds: ['fx-seg-module'],
+    });
+    expect(bySegment['fx-seg-module']).toMatchObject({ gap: null, gaps: [], localExperts: 1, localAdopters: 2 });
+    expect(gaps.coverage).toBe(0.75);
+    expect(gaps.counts).toEqual([
+      { kind: 'MISSING', count: 1 }, { kind: 'SINGLE_SUPPLIER', count: 1 },
+      { kind: 'EXTERNAL_DEPENDENCY', count: 1 }, { kind: 'TALENT_SHORTAGE', count: 0 },
+    ]);
+  });
+
+  it('ranks fillers by ties to the region, then size, and lists labs and policies', async () => {
+    const result = await gql(GAPS, { chainId: 'fx-chain', regionId: 'fx-city' });
+    const bySegment = Object.fromEntries(result.data.chainGaps.segments.map((s: { segment: { id: string } }) => [s.segment.id, s]));
+    expect(bySegment['fx-seg-tool'].fillers).toEqual([
+      { company: { id: 'fx-d' }, regionName: 'Far City', localCustomers: 1 },
+      { company: { id: 'fx-f' }, regionName: 'Other City', localCustomers: 0 },
+    ]);
+    expect(bySegment['fx-seg-fab'].fillers.map((f: { company: { id: string } }) => f.company.id)).toEqual(['fx-h', 'fx-c']);
+    expect(bySegment['fx-seg-fab'].labs).toEqual([{ lab: { id: 'fx-lab' }, local: true, technologies: ['Fixture technology X'] }]);
+    expect(bySegment['fx-seg-fab'].policies).toEqual([{ policy: { id: 'fx-pol' }, appliesHere: true }]);
+  });
+});
+
+const ADOPTERS = `query($labId: ID!, $first: Int) {
+  industrialAdopters(labId: $labId, first: $first) {
+    company { id } score pastTransfer reasons
+    parts { directNeed segmentFit supplyLink readinessFit }
+    paths { edges { source target type } }
+  }
+}`;
+
+describe('industrialAdopters on the fixture', () => {
+  it('ranks adopters with readiness weighed against size', async () => {
+    const result = await gql(ADOPTERS, { labId: 'fx-lab', first: 20 });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.industrialAdopters.map((a: { company: { id: string }; score: number }) => [a.company.id, a.score])).toEqual([
+      ['fx-i', 0.85], ['fx-a', 0.77], ['fx-c', 0.75], ['fx-start', 0.61], ['fx-g', 0.45], ['fx-h', 0.45], ['fx-j', 0.35],
+    ]);
+    const byId = Object.fromEntries(result.data.industrialAdopters.map((a: { company: { id: string } }) => [a.company.id, a]));
+    expect(byId['fx-c']).toMatchObject({ pastTransfer: true, parts: { directNeed: 1, segmentFit: 1, supplyLink: 0, readinessFit: 0.5 } });
+    expect(byId['fx-c'].reasons).toEqual(expect.arrayContaining(['Needs Fixture technology X (TRL 4), which the lab develops.', 'Past transfer: license from this lab in 2021.']));
+    expect(byId['fx-j'].reasons).toContain('Buys from Fixture A Modules, which uses Fixture technology X.');
+    expect(byId['fx-j'].paths.edges).toEqual(expect.arrayContaining([
+      { source: 'fx-lab', target: 'fx-tech-x', type: 'DEVELOPS' },
+      { source: 'fx-a', target: 'fx-tech-x', type: 'USES' },
+      { source: 'fx-a', target: 'fx-j', type: 'SUPPLIES' },
+    ]));
+    expect(result.data.industrialAdopters.filter((a: { pastTransfer: boolean }) => a.pastTransfer)).toHaveLength(1);
+  });
+
+  it('refuses a company as a lab', async () => {
+    const result = await gql(ADOPTERS, { labId: 'fx-a' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'labId' });
+  });
+});
+
+describe('answers on the sample', () => {
+  it('shows Shenzhen missing lithography, with fillers from other regions', async () => {
+    const result = await gql(GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-shenzhen' });
+    expect(result.errors).toBeUndefined();
+    const segments = result.data.chainGaps.segments;
+    const litho = segments.find((s: { segment: { id: string } }) => s.segment.id === 'seg-lithography-equipment');
+    expect(litho.gap).toBe('MISSING');
+    expect(litho.fillers.map((f: { company: { id: string } }) => f.company.id)).toEqual(expect.arrayContaining(['co-lowlands-lithography-systems', 'co-pujiang-lithography']));
+    const gases = segments.find((s: { segment: { id: string } }) => s.segment.id === 'seg-specialty-gases');
+    expect(gases.gap).toBe('SINGLE_SUPPLIER');
+    expect(gases.localCompanies).toEqual([{ company: { id: 'co-shekou-specialty-gases' } }]);
+    const resist = segments.find((s: { segment: { id: string } }) => s.segment.id === 'seg-photoresist-wet-chemicals');
+    expect(resist.gaps).toContain('EXTERNAL_DEPENDENCY');
+    expect(resist).toMatchObject({ inboundSupplies: 11, inboundFromOutside: 9 });
+  });
+
+  it('finds pilot partners for the GaN startup up and downstream, with ties explained', async () => {
+    const result = await gql(PILOT, { startupId: 'co-bayview-gan', first: 10 });
+    const partners = result.data.pilotPartners;
+    const ids = partners.map((p: { company: { id: string } }) => p.company.id);
+    expect(ids).toEqual(expect.arrayContaining(['co-pengcheng-auto-electronics', 'co-qianhai-power-ip', 'co-shenzhen-bay-power-semiconductor']));
+    const pengcheng = partners.find((p: { company: { id: string } }) => p.company.id === 'co-pengcheng-auto-electronics');
+    expect(pengcheng.roles).toContain('DOWNSTREAM');
+    expect(pengcheng.reasons.some((r: string) => /Chen Jing there and Zhou Yifan on your team both worked at Pearl River Foundry/.test(r))).toBe(true);
+    const qianhai = partners.find((p: { company: { id: string } }) => p.company.id === 'co-qianhai-power-ip');
+    expect(qianhai.reasons).toContain('Shares the incubator Nanshan IC Innovation Incubator with you.');
+    for (let i = 1; i < partners.length; i += 1) expect(partners[i - 1].score).toBeGreaterThanOrEqual(partners[i].score);
+  });
+
+  it('finds adopters for the photonics lab and flags its spin-out', async () => {
+    const result = await gql(ADOPTERS, { labId: 'lab-lakeside-univ-photonics', first: 50 });
+    const adopters = result.data.industrialAdopters;
+    expect(adopters.length).toBeGreaterThan(5);
+    const spinOut = adopters.find((a: { company: { id: string } }) => a.company.id === 'co-guanggu-photonics-chips');
+    expect(spinOut.pastTransfer).toBe(true);
+    expect(adopters.filter((a: { pastTransfer: boolean }) => a.pastTransfer)).toHaveLength(1);
+  });
+
+  it('reads the graph in a fixed number of Cypher queries', async () => {
+    expect((await gql(PILOT, { startupId: 'co-bayview-gan', first: 10 })).extensions?.cypherQueries).toBe(3);
+    expect((await gql(GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-shenzhen' })).extensions?.cypherQueries).toBe(2);
+    expect((await gql(ADOPTERS, { labId: 'lab-lakeside-univ-photonics', first: 10 })).extensions?.cypherQueries).toBe(3);
+  });
+});
