@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 30_000,
+    // One log line per request is right for a server, noise in a test run.
+    env: { LOG_LEVEL: 'warn' },
     hookTimeout: 240_000,
   },
 });

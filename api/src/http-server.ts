@@ -1,28 +1,76 @@
-// One port for everything: /graphql (and GraphiQL on GET), the built web app for the rest.
+// One port for everything: /graphql (and GraphiQL on GET), /healthz, /readyz, /metrics, and
+// the web app for the rest.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
 import { ROOT } from './config.ts';
 import { createGraphQL, type YogaOptions } from './graphql/yoga.ts';
+import { registry } from './observability/metrics.ts';
 
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
+/** Largest GraphQL request body; imports through the API may be bigger (multipart). */
+export const MAX_BODY_BYTES = 1 << 20;
+export const MAX_UPLOAD_BYTES = 50 << 20;
+
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
-/** `web` replaces the built app, e.g. with Vite's dev middleware under `npm run dev`. */
-export function createHttpServer(options: YogaOptions & { web?: Middleware }): http.Server {
+export interface HttpOptions extends YogaOptions {
+  /** Replaces the built app, e.g. with Vite's dev middleware under `npm run dev`. */
+  web?: Middleware;
+  /** Neo4j reachable and the schema applied (for /readyz). */
+  ready?: () => Promise<boolean>;
+}
+
+export function createHttpServer(options: HttpOptions): http.Server {
   const yoga = createGraphQL(options);
   const assets = options.web ?? (fs.existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined);
+  const ready = options.ready ?? (async () => {
+    await options.driver.verifyConnectivity({ database: options.database });
+    return true;
+  });
   return http.createServer((req, res) => {
-    if (req.url?.startsWith('/graphql')) return void yoga.handle(req, res);
-    if (assets) return assets(req, res, () => notFound(res));
+    const url = req.url ?? '/';
+    if (url.startsWith('/graphql')) {
+      const refusal = bodyRefusal(req);
+      if (refusal) return json(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+      return void yoga.handle(req, res);
+    }
+    if (url === '/healthz') return json(res, 200, { status: 'ok' });
+    if (url === '/readyz') {
+      return void ready()
+        .then((ok) => json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' }))
+        .catch((error: Error) => json(res, 503, { status: 'not ready', reason: error.message.split('\n')[0] }));
+    }
+    if (url === '/metrics') {
+      return void registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+      });
+    }
+    if (assets) return assets(req, res, () => json(res, 404, { error: 'not found' }));
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('Chainscope API: the web app is not built (npm run build); GraphQL is at /graphql\n');
   });
 }
 
-function notFound(res: http.ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('Not found\n');
+/** Refuses bodies over the limit before reading them; a body must say its length. */
+function bodyRefusal(req: http.IncomingMessage): { status: number; code: string; message: string } | undefined {
+  if (req.method !== 'POST') return undefined;
+  const multipart = req.headers['content-type']?.startsWith('multipart/form-data') ?? false;
+  const limit = multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+  const length = Number(req.headers['content-length']);
+  if (!req.headers['content-length'] || Number.isNaN(length)) {
+    return { status: 411, code: 'LENGTH_REQUIRED', message: 'Send a Content-Length header with the request body' };
+  }
+  if (length > limit) {
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is ${length} bytes; the limit is ${limit}` };
+  }
+  return undefined;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 }

@@ -2,8 +2,11 @@
 // so Neo4j plans the pruning variable-length expand. Companies follow SUPPLIES, segments FEEDS;
 // a chain is its segments. $upLimit / $downLimit of 0 skip a side; each side stops at its limit
 // (the caller asks one more than it shows, to know when it truncated). Region and cluster
-// filters keep companies located in the region's subtree or member of the cluster.
+// filters keep companies located in the region's subtree or member of the cluster; unknown
+// filter ids are reported so the API can say so.
 MATCH (focus:Entity {id: $id})
+OPTIONAL MATCH (filterRegion:Region {id: $regionId})
+OPTIONAL MATCH (filterCluster:Cluster {id: $clusterId})
 CALL (focus) {
   MATCH (focus:Company)<-[:SUPPLIES*1..{{depth}}]-(n:Company)
   WHERE n <> focus
@@ -38,4 +41,6 @@ CALL (focus) {
 RETURN [label IN labels(focus) WHERE label <> 'Entity'][0] AS focusLabel,
        upCompanies + upSegments AS up,
        downCompanies + downSegments AS down,
-       chainSegments
+       chainSegments,
+       $regionId IS NULL OR filterRegion IS NOT NULL AS regionKnown,
+       $clusterId IS NULL OR filterCluster IS NOT NULL AS clusterKnown

@@ -2,7 +2,7 @@
 // pure functions score and explain it, and one batched read names the nodes of the paths.
 import type { Context, EntityRecord } from '../graphql/context.ts';
 import { badInput, notFound } from '../graphql/errors.ts';
-import { checkId, checkRange } from '../graphql/limits.ts';
+import { LIMITS, checkId, checkList, checkRange } from '../graphql/limits.ts';
 import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
 import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
 import { adopterPathEdges, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
@@ -30,6 +30,8 @@ export const answerQueries = {
     const first = checkRange('first', args.first, 1, MAX_RESULTS);
     if (!args.startupId && !args.technologyIds?.length) throw badInput('startupId', 'or technologyIds must be given');
     if (args.startupId) checkId('startupId', args.startupId);
+    checkList('technologyIds', args.technologyIds ?? [], LIMITS.ids).forEach((id) => checkId('technologyIds', id));
+    if (args.regionId) checkId('regionId', args.regionId);
     const known = await ctx.reader.read('entities-by-id', { ids: [args.startupId, args.regionId, ...(args.technologyIds ?? [])].filter(Boolean) });
     const labelOf = new Map(known.map((r) => [r.id as string, r.label as string]));
     const expect = (argument: string, id: string | null | undefined, label: string) => {

@@ -2,6 +2,7 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { codedError } from '../graphql/errors.ts';
+import { neo4jInFlight } from '../observability/metrics.ts';
 import { cypher } from './cypher-files.ts';
 
 export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
@@ -31,6 +32,7 @@ export class GraphReader {
 
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number> = {}): Promise<Row[]> {
     this.queryCount += 1;
+    neo4jInFlight.inc();
     try {
       const result = await this.driver.executeQuery(cypher(name, bounds), integerParams(params), {
         database: this.database,
@@ -40,6 +42,8 @@ export class GraphReader {
       return result.records.map((record) => record.toObject());
     } catch (error) {
       throw translateError(error);
+    } finally {
+      neo4jInFlight.dec();
     }
   }
 }

@@ -2,7 +2,7 @@
 import { isRelationshipType, kindOf, labelOfKind } from '../domain.ts';
 import type { Context, EntityRecord, RelationRecord } from './context.ts';
 import { badInput, notFound } from './errors.ts';
-import { LIMITS, checkId, checkRange } from './limits.ts';
+import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
 import { toLuceneQuery } from './search-query.ts';
 
 const typeName = (entity: EntityRecord) => entity.label;
@@ -19,7 +19,7 @@ const entityFields = {
   updatedAt: (e: EntityRecord) => (e.props.updatedAt ? String(e.props.updatedAt) : null),
   relations: (e: EntityRecord, args: { types?: string[] | null; direction?: string | null; first: number }, ctx: Context) => {
     const first = checkRange('first', args.first, 1, LIMITS.relations);
-    const types = args.types ?? [];
+    const types = checkList('types', args.types ?? [], LIMITS.kinds * 2);
     const unknown = types.find((t) => !isRelationshipType(t));
     if (unknown) throw badInput('types', `has unknown relationship type "${unknown}"`);
     return ctx.relationsLoader(types, args.direction ?? null, first).load(e.id);
@@ -59,7 +59,7 @@ export const entityQueries = {
     if (args.query.length > LIMITS.queryLength) throw badInput('query', `is longer than ${LIMITS.queryLength} characters`);
     const query = toLuceneQuery(args.query);
     if (!query) return [];
-    const labels = (args.kinds ?? []).map(labelOfKind);
+    const labels = checkList('kinds', args.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     // With a kinds filter some index hits are dropped after the call, so ask the index for more.
     const limit = labels.length ? first * 5 : first;
     const exact = args.query.trim().toLowerCase();

@@ -4,7 +4,7 @@ import { labelOfKind } from '../domain.ts';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import { buildGraphView, toEdge, type ElementEdge, type ElementNode } from './graph-view.ts';
-import { LIMITS, checkId, checkRange } from './limits.ts';
+import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
 
 type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
@@ -26,13 +26,15 @@ export const graphQueries = {
     checkId('id', args.id);
     const depth = checkRange('depth', args.depth, 1, LIMITS.supplyChainDepth);
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
-    const contextLabels = (args.filter?.kinds ?? []).map(labelOfKind);
+    const contextLabels = checkList('filter.kinds', args.filter?.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     const filters = { regionId: args.filter?.regionId ?? null, clusterId: args.filter?.clusterId ?? null };
     // One more than we show on each side tells us whether the view was cut.
     const upLimit = args.direction === 'DOWNSTREAM' ? 0 : limit + 1;
     const downLimit = args.direction === 'UPSTREAM' ? 0 : limit + 1;
     const [row] = await ctx.reader.read('supply-chain', { id: args.id, upLimit, downLimit, ...filters }, { depth });
     if (!row) throw notFound('id', args.id);
+    if (!row.regionKnown) throw notFound('filter.regionId', filters.regionId!);
+    if (!row.clusterKnown) throw notFound('filter.clusterId', filters.clusterId!);
     const focusLabel = row.focusLabel as string;
     if (!['Company', 'Segment', 'Chain'].includes(focusLabel)) {
       throw badInput('id', `names a ${focusLabel}; supplyChain starts from a Company, Segment or Chain`);
@@ -64,7 +66,7 @@ export const graphQueries = {
     checkId('id', args.id);
     const depth = checkRange('depth', args.depth, 1, LIMITS.neighborhoodDepth);
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
-    const labels = (args.kinds ?? []).map(labelOfKind);
+    const labels = checkList('kinds', args.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     const [row] = await ctx.reader.read('neighborhood', { id: args.id, labels, limit }, { depth });
     if (!row) throw notFound('id', args.id);
     const ids = row.ids as string[];

@@ -10,6 +10,8 @@ export const LIMITS = {
   relations: 500,
   contextNodes: 200,
   queryLength: 200,
+  kinds: 10,
+  ids: 50,
 } as const;
 
 export function checkRange(argument: string, value: number, min: number, max: number): number {
@@ -22,4 +24,9 @@ export function checkRange(argument: string, value: number, min: number, max: nu
 export function checkId(argument: string, id: string): string {
   if (!id.trim() || id.length > 128) throw badInput(argument, 'must be a non-empty id of at most 128 characters');
   return id;
+}
+
+export function checkList<T>(argument: string, items: T[], max: number): T[] {
+  if (items.length > max) throw badInput(argument, `may hold at most ${max} items, got ${items.length}`);
+  return items;
 }

@@ -2,12 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
+import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries } from '../answers/resolvers.ts';
+import { log } from '../log.ts';
+import { useTelemetry } from '../observability/use-telemetry.ts';
 import { createContext, type Context } from './context.ts';
+import { useQueryLimits } from './use-limits.ts';
 import { entityQueries, entityResolvers } from './entity-resolvers.ts';
 import { graphQueries } from './graph-resolvers.ts';
 import { auditQueries, mutationResolvers } from './mutation-resolvers.ts';
@@ -23,21 +26,6 @@ export interface YogaOptions {
   readsKeyed?: boolean;
 }
 
-/** Reports how many Cypher statements a request ran, in the response's extensions. */
-function useCypherCount(): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const count = (args.contextValue as Context).reader.queryCount;
-          setResult({ ...result, extensions: { ...result.extensions, cypherQueries: count } });
-        },
-      };
-    },
-  };
-}
-
 export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   return createYoga<object, Context>({
@@ -51,7 +39,14 @@ export function createGraphQL(options: YogaOptions) {
       },
     }),
     context: ({ request }) => createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request)),
-    plugins: [useCypherCount(), useKeyedReads(options.readsKeyed ?? false)],
+    plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false)],
+    // Coded errors are answers, not faults: only unexpected ones are logged as errors.
+    logging: {
+      debug: (...args) => log.debug({ args }, 'yoga'),
+      info: (...args) => log.info({ args }, 'yoga'),
+      warn: (...args) => log.warn({ args }, 'yoga'),
+      error: (...args) => log.error({ err: args.find((a) => a instanceof Error) ?? args }, 'unexpected error'),
+    },
     graphqlEndpoint: '/graphql',
     landingPage: false,
   });

@@ -1,0 +1,26 @@
+// Prometheus metrics, served at /metrics.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'chainscope_' });
+
+export const requestDuration = new Histogram({
+  name: 'chainscope_graphql_request_duration_seconds',
+  help: 'GraphQL request latency by root field and outcome',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+export const requestErrors = new Counter({
+  name: 'chainscope_graphql_errors_total',
+  help: 'GraphQL errors by root field and code',
+  labelNames: ['operation', 'code'] as const,
+  registers: [registry],
+});
+
+export const neo4jInFlight = new Gauge({
+  name: 'chainscope_neo4j_transactions_in_use',
+  help: 'Neo4j transactions (and so pooled connections) the API holds right now',
+  registers: [registry],
+});
