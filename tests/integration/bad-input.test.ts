@@ -130,7 +130,10 @@ async function upload(files: Record<string, Buffer | string>): Promise<any> {
   const names = Object.keys(files);
   form.append('operations', JSON.stringify({ query: IMPORT, variables: { files: names.map(() => null) } }));
   form.append('map', JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), [`variables.files.${i}`]]))));
-  names.forEach((name, i) => form.append(String(i), new Blob([files[name]!]), name));
+  names.forEach((name, i) => {
+    const contents = files[name]!;
+    form.append(String(i), new Blob([typeof contents === "string" ? contents : new Uint8Array(contents)]), name);
+  });
   const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: form });
   return response.json();
 }
