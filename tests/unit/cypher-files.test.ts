@@ -4,8 +4,14 @@ import { cypher, schemaStatements } from '../../api/src/db/cypher-files.ts';
 describe('cypher files', () => {
   it('fills integer bounds and refuses anything else', () => {
     expect(cypher('supply-chain', { depth: 3 })).toContain('[:SUPPLIES*1..3]');
-    expect(() => cypher('supply-chain', {})).toThrow(/needs an integer for \{\{depth\}\}/);
+    expect(() => cypher('supply-chain', {})).toThrow(/needs an integer, a label or a relationship type for \{\{depth\}\}/);
     expect(() => cypher('supply-chain', { depth: 2.5 })).toThrow(/needs an integer/);
+  });
+
+  it('fills only labels and relationship types of the domain model by name', () => {
+    expect(cypher('create-relationships', { type: 'SUPPLIES' })).toContain('CREATE (a)-[r:SUPPLIES]->(b)');
+    expect(() => cypher('create-relationships', { type: 'SUPPLIES]->() DETACH DELETE a //' })).toThrow(/needs an integer, a label or a relationship type/);
+    expect(() => cypher('upsert-nodes', { label: 'Planet' })).toThrow(/for \{\{label\}\}/);
   });
 
   it('names the missing statement', () => {

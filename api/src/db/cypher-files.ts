@@ -1,9 +1,12 @@
-// Loads the Cypher statements in cypher/ once. A statement may hold integer placeholders such as
-// {{depth}}: Cypher cannot take a parameter as a variable-length bound, so each bound the API
-// allows is rendered once from a validated integer and cached; values are always parameters.
+// Loads the Cypher statements in cypher/ once. A statement may hold placeholders such as
+// {{depth}} or {{type}}: Cypher cannot take a parameter as a variable-length bound, and a label
+// or type given as a parameter ($(…)) plans far slower, so each bound or name the API allows is
+// rendered once (a validated integer, or a label or type of the domain model) and cached.
+// Values are always parameters.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config.ts';
+import { isLabel, isRelationshipType } from '../domain.ts';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
 
@@ -17,7 +20,7 @@ const queries = new Map([...readFolder('queries'), ...readFolder('import'), ...r
 const rendered = new Map<string, string>();
 
 /** The text of cypher/{queries,import,export}/NAME.cypher, with its placeholders filled. */
-export function cypher(name: string, bounds: Record<string, number> = {}): string {
+export function cypher(name: string, bounds: Record<string, number | string> = {}): string {
   const key = `${name}${JSON.stringify(bounds)}`;
   const cached = rendered.get(key);
   if (cached) return cached;
@@ -25,8 +28,9 @@ export function cypher(name: string, bounds: Record<string, number> = {}): strin
   if (text === undefined) throw new Error(`no Cypher statement named ${name} in cypher/`);
   const filled = text.replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
     const value = bounds[placeholder];
-    if (value === undefined || !Number.isInteger(value) || value < 0 || value > 100) {
-      throw new Error(`${name}.cypher needs an integer for {{${placeholder}}}, got ${value}`);
+    if (typeof value === 'string' && (isLabel(value) || isRelationshipType(value))) return value;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
+      throw new Error(`${name}.cypher needs an integer, a label or a relationship type for {{${placeholder}}}, got ${value}`);
     }
     return String(value);
   });

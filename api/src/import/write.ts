@@ -7,7 +7,7 @@ import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 
 export interface FileCounts { file: string; created: number; updated: number; unchanged: number; rejected: number }
 
-export const BATCH_SIZE = 5_000;
+export const BATCH_SIZE = 10_000;
 
 export async function writeDataset(
   driver: Driver,
@@ -21,16 +21,34 @@ export async function writeDataset(
   const now = new Date().toISOString();
   const session = driver.session({ database });
   try {
+    // Ids this import created: a relationship touching one cannot exist yet, so it is created
+    // without the existence check (most of the time of a first load goes there otherwise).
+    const createdIds = new Set<string>();
     for (const group of upsertGroups(dataset, now)) {
       const fileCounts = counts.get(group.file) ?? { file: group.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
       counts.set(group.file, fileCounts);
       for (let start = 0; start < group.rows.length; start += BATCH_SIZE) {
-        const batch = { ...group, rows: group.rows.slice(start, start + BATCH_SIZE) };
-        const result = await session.executeWrite((tx) => upsert(tx, batch));
+        const rows = group.rows.slice(start, start + BATCH_SIZE);
+        const fresh = (r: unknown) => group.query === 'upsert-relationships' && (createdIds.has((r as RelRow).from) || createdIds.has((r as RelRow).to));
+        const batches: UpsertGroup[] = [
+          { ...group, query: 'create-relationships', rows: rows.filter(fresh) },
+          { ...group, rows: rows.filter((r) => !fresh(r)) },
+        ];
+        let result = { created: 0, updated: 0, unchanged: 0 };
+        await session.executeWrite(async (tx) => {
+          result = { created: 0, updated: 0, unchanged: 0 }; // a retried transaction counts afresh
+          for (const batch of batches.filter((b) => b.rows.length)) {
+            const counted = await upsert(tx, batch);
+            for (const id of counted.createdIds ?? []) createdIds.add(id);
+            result.created += counted.created;
+            result.updated += counted.updated;
+            result.unchanged += counted.unchanged;
+          }
+        });
         fileCounts.created += result.created;
         fileCounts.updated += result.updated;
         fileCounts.unchanged += result.unchanged;
-        written += batch.rows.length;
+        written += rows.length;
         onProgress(written, total);
       }
     }
@@ -40,7 +58,9 @@ export async function writeDataset(
   return counts;
 }
 
-export interface UpsertGroup { file: string; query: 'upsert-nodes' | 'upsert-relationships'; params: Record<string, unknown>; rows: unknown[] }
+export interface UpsertGroup { file: string; query: 'upsert-nodes' | 'upsert-relationships' | 'create-relationships'; params: Record<string, unknown>; rows: unknown[] }
+
+interface RelRow { from: string; to: string }
 
 /** The dataset as batches of one file and one label or type, nodes first. */
 export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] {
@@ -56,9 +76,15 @@ export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] 
   ];
 }
 
-export async function upsert(tx: ManagedTransaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'>> {
-  const record = (await tx.run(cypher(group.query), { ...group.params, rows: group.rows })).records[0]!;
-  return { created: record.get('created') as number, updated: record.get('updated') as number, unchanged: record.get('unchanged') as number };
+export async function upsert(tx: ManagedTransaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: string[] }> {
+  const names: Record<string, string> = group.query === 'upsert-nodes' ? { label: group.params.label as string } : { type: group.params.type as string };
+  const record = (await tx.run(cypher(group.query, names), { ...group.params, rows: group.rows })).records[0]!;
+  return {
+    created: record.get('created') as number,
+    updated: record.get('updated') as number,
+    unchanged: record.get('unchanged') as number,
+    createdIds: group.query === 'upsert-nodes' ? (record.get('createdIds') as string[]) : undefined,
+  };
 }
 
 function storable(props: Record<string, unknown>): Record<string, unknown> {

@@ -1,0 +1,35 @@
+// npm run generate -- --companies 100000 [--seed 42] [--out DIR] [--load]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT, loadConfig } from '../../api/src/config.ts';
+import { connect } from '../../api/src/db/connect.ts';
+import { importWithProgress } from '../../api/src/import/import-with-progress.ts';
+import { generateGraph } from './generate-graph.ts';
+
+const { values } = parseArgs({
+  options: {
+    companies: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string' },
+    load: { type: 'boolean' },
+  },
+});
+const companies = Number(values.companies);
+const seed = Number(values.seed);
+if (!Number.isInteger(companies) || companies < 10 || companies > 5_000_000 || !Number.isInteger(seed)) {
+  process.stderr.write('usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load]\n');
+  process.exit(2);
+}
+const out = values.out ?? path.join(ROOT, 'seed-data', 'generated', `companies-${companies}-seed-${seed}`);
+const started = Date.now();
+const report = generateGraph({ companies, seed, out, sampleDir: path.join(ROOT, 'seed-data', 'sample') });
+process.stdout.write(`wrote ${report.nodes} nodes and ${report.relationships} relationships in ${report.files} files to ${path.relative(process.cwd(), out)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+if (values.load) {
+  const db = await connect(loadConfig());
+  try {
+    await importWithProgress(db, out);
+  } finally {
+    await db.close();
+  }
+}
