@@ -23,6 +23,8 @@ export type Row = Record<string, unknown>;
 /** Reads for one request; counts the Cypher statements it runs (the no-N+1 check uses this). */
 export class GraphReader {
   queryCount = 0;
+  /** What ran, so a benchmark can replay the same statements straight through the driver. */
+  readonly recorded: { name: string; params: Record<string, unknown>; bounds: Record<string, number> }[] = [];
 
   constructor(
     private readonly driver: Driver,
@@ -32,6 +34,7 @@ export class GraphReader {
 
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number> = {}): Promise<Row[]> {
     this.queryCount += 1;
+    this.recorded.push({ name, params, bounds });
     neo4jInFlight.inc();
     try {
       const result = await this.driver.executeQuery(cypher(name, bounds), integerParams(params), {
@@ -49,7 +52,7 @@ export class GraphReader {
 }
 
 /** JS numbers travel as floats; limits and counts must reach Cypher as integers. */
-function integerParams(params: Record<string, unknown>): Record<string, unknown> {
+export function integerParams(params: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]),
   );

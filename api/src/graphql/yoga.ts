@@ -24,6 +24,8 @@ export interface YogaOptions {
   apiKeys?: ApiKeys;
   /** When true, queries need a key with at least the viewer role (CHAINSCOPE_READS=keyed). */
   readsKeyed?: boolean;
+  /** Sees each request's context (the benchmark reads the Cypher a request ran). */
+  onContext?: (context: Context) => void;
 }
 
 export function createGraphQL(options: YogaOptions) {
@@ -38,7 +40,11 @@ export function createGraphQL(options: YogaOptions) {
         GapLab: { lab: (l: { lab: unknown }) => l.lab },
       },
     }),
-    context: ({ request }) => createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request)),
+    context: ({ request }) => {
+      const context = createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request));
+      options.onContext?.(context);
+      return context;
+    },
     plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false)],
     // Coded errors are answers, not faults: only unexpected ones are logged as errors.
     logging: {

@@ -1,0 +1,140 @@
+// npm run bench [-- --quick] [--iterations N]: every public query over HTTP GraphQL and, in
+// the same run and interleaved, the same Cypher with the same parameters straight through
+// neo4j-driver; p50/p95/p99 of both, their ratio and Cypher statements per request. Uses the
+// database at NEO4J_URI or the local one; writes the table as JSON into bench-results/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { ROOT, loadConfig } from '../../api/src/config.ts';
+import { connect } from '../../api/src/db/connect.ts';
+import { cypher } from '../../api/src/db/cypher-files.ts';
+import { integerParams } from '../../api/src/db/neo4j.ts';
+import type { Context } from '../../api/src/graphql/context.ts';
+import { createGraphQL } from '../../api/src/graphql/yoga.ts';
+import { createHttpServer } from '../../api/src/http-server.ts';
+import { graphCounts } from '../../api/src/seed.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, iterations: { type: 'string' }, seed: { type: 'string', default: '7' } } });
+const iterations = Number(values.iterations ?? (values.quick ? 60 : 300));
+const warmup = values.quick ? 10 : 30;
+
+/** Seeded PRNG (mulberry32), so the focus entities are the same on every run. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(Number(values.seed));
+const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+
+const config = loadConfig();
+const db = await connect(config);
+const read = async (text: string, params: Record<string, unknown>) =>
+  (await db.driver.executeQuery(text, integerParams(params), { database: db.name, routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+const [focus] = await read(fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), { skip: 0 });
+const f = focus as Record<string, string[]>;
+const companies = [...f.hubs!, ...f.companies!];
+
+type Case = { name: string; variables: () => Record<string, unknown>; query: string };
+const SUPPLY = 'query($id: ID!, $direction: Direction, $depth: Int) { supplyChain(id: $id, direction: $direction, depth: $depth) { truncated totalNodes nodes { id kind label side distance degree regionId } edges { id source target type product } } }';
+const cases: Case[] = [
+  { name: 'search (English)', query: 'query($q: String!) { search(query: $q, first: 10) { id kind name nameZh } }', variables: () => ({ q: pick(['wafer', 'photo', 'bio', 'packag', 'gas', 'company 12', 'lab']) }) },
+  { name: 'search (Chinese)', query: 'query($q: String!) { search(query: $q, first: 10) { id kind name nameZh } }', variables: () => ({ q: pick(['晶圆', '光刻', '生物', '封装', '企业', '实验室']) }) },
+  { name: 'entity', query: 'query($id: ID!) { entity(id: $id) { id kind name ... on Company { stage employees } relations(first: 50) { type direction product node { id name } } } }', variables: () => ({ id: pick(companies) }) },
+  ...[1, 3, 5].flatMap((depth) => (['UPSTREAM', 'DOWNSTREAM'] as const).map((direction) => ({
+    name: `supplyChain d${depth} ${direction.toLowerCase()}`, query: SUPPLY, variables: () => ({ id: pick(companies), direction, depth }),
+  }))),
+  { name: 'neighborhood d2', query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id kind } edges { source target type } } }', variables: () => ({ id: pick(companies) }) },
+  { name: 'connectionPath', query: 'query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b, maxHops: 6) { paths { nodeIds length business } } }', variables: () => ({ a: pick(companies), b: pick(companies) }) },
+  { name: 'pilotPartners', query: 'query($id: ID) { pilotPartners(startupId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.startups!) }) },
+  { name: 'chainGaps', query: 'query($c: ID!, $r: ID!) { chainGaps(chainId: $c, regionId: $r) { coverage segments { segment { id } gap localCompanies { company { id } } fillers { company { id } } } } }', variables: () => ({ c: pick(f.chains!), r: pick(f.regions!) }) },
+  { name: 'industrialAdopters', query: 'query($id: ID!) { industrialAdopters(labId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.labs!) }) },
+];
+
+// The server under test, and an in-process twin that tells which Cypher each request ran.
+const server = createHttpServer({ driver: db.driver, database: db.name, queryTimeoutMs: 30_000 });
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+let captured: Context | undefined;
+const twin = createGraphQL({ driver: db.driver, database: db.name, queryTimeoutMs: 30_000, onContext: (c) => void (captured = c) });
+
+async function overHttp(query: string, variables: Record<string, unknown>): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (body.errors) throw new Error(`${query.slice(0, 40)}: ${body.errors[0]!.message}`);
+  return performance.now() - started;
+}
+
+async function statementsOf(query: string, variables: Record<string, unknown>) {
+  await twin.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return captured!.reader.recorded.map((r) => ({ text: cypher(r.name, r.bounds), params: integerParams(r.params) }));
+}
+
+async function raw(statements: { text: string; params: Record<string, unknown> }[]): Promise<number> {
+  const started = performance.now();
+  for (const s of statements) await db.driver.executeQuery(s.text, s.params, { database: db.name, routing: neo4j.routing.READ });
+  return performance.now() - started;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+const results = [];
+for (const c of cases) {
+  const n = c.name === 'connectionPath' && !values.quick ? Math.max(iterations, 1000) : iterations;
+  const inputs = Array.from({ length: n + warmup }, () => c.variables());
+  const plans = [];
+  for (const v of inputs) plans.push(await statementsOf(c.query, v));
+  const graphql: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < inputs.length; i += 1) {
+    // Interleaved, alternating which goes first, so both see the same cache and load.
+    const first = i % 2 === 0;
+    const a = first ? await overHttp(c.query, inputs[i]!) : await raw(plans[i]!);
+    const b = first ? await raw(plans[i]!) : await overHttp(c.query, inputs[i]!);
+    if (i < warmup) continue;
+    graphql.push(first ? a : b);
+    direct.push(first ? b : a);
+  }
+  const row = {
+    query: c.name,
+    n,
+    graphql: { p50: percentile(graphql, 50), p95: percentile(graphql, 95), p99: percentile(graphql, 99) },
+    cypher: { p50: percentile(direct, 50), p95: percentile(direct, 95), p99: percentile(direct, 99) },
+    cypherStatements: Math.max(...plans.map((p) => p.length)),
+  };
+  results.push({ ...row, ratioP50: row.graphql.p50 / row.cypher.p50, ratioP95: row.graphql.p95 / row.cypher.p95 });
+  process.stderr.write(`  ${c.name} done\n`);
+}
+
+const counts = await graphCounts(db.driver, db.name);
+const ms = (x: number) => x.toFixed(1).padStart(7);
+const lines = [
+  `Graph: ${counts.nodes} nodes, ${counts.relationships} relationships; machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${iterations} runs per query after ${warmup} warm-up`,
+  '',
+  '| query | GraphQL p50 | p95 | p99 | raw Cypher p50 | p95 | p99 | GraphQL/raw p50 | p95 | Cypher per request |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...results.map((r) => `| ${r.query} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p95)} | ${ms(r.graphql.p99)} | ${ms(r.cypher.p50)} | ${ms(r.cypher.p95)} | ${ms(r.cypher.p99)} | ${r.ratioP50.toFixed(2)} | ${r.ratioP95.toFixed(2)} | ${r.cypherStatements} |`),
+  '',
+  '(milliseconds)',
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+const outDir = path.join(ROOT, 'bench-results');
+fs.mkdirSync(outDir, { recursive: true });
+const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify({ graph: counts, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, iterations, warmup, results }, null, 2));
+process.stdout.write(`written to ${path.relative(process.cwd(), file)}\n`);
+
+server.closeAllConnections();
+server.close();
+await db.close();
