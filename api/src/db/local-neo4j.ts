@@ -22,6 +22,8 @@ export interface LocalNeo4j {
 export interface LocalNeo4jOptions {
   dataDir: string;
   heap: string;
+  /** Bolt port; 0 or unset picks a free one (a restart that clients must find again passes the old one). */
+  port?: number;
   /** Where progress and notices go; stdout is kept for the caller. */
   say?: (line: string) => void;
 }
@@ -60,7 +62,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const started = Date.now();
   const child = spawn(
     'java',
-    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, '0'],
+    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, String(options.port ?? 0)],
     { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
   );
   const uri = await waitForReady(child, options.dataDir);

@@ -1,5 +1,5 @@
 // The driver and the one way the API reads: named Cypher statements, parameters, read routing.
-import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type Transaction } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { codedError } from '../graphql/errors.ts';
 import { neo4jInFlight } from '../observability/metrics.ts';
@@ -10,10 +10,13 @@ export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'N
   return neo4j.driver(uri, auth, {
     // Counts and years fit comfortably in a double; the API never sees Neo4j Integer objects.
     disableLosslessIntegers: true,
-    // Fail fast when the database is away: callers get SERVICE_UNAVAILABLE, not a hung request.
-    connectionTimeout: 2_000,
+    // Fail fast when the database is away: callers get SERVICE_UNAVAILABLE within about a
+    // second, not a hung request; the driver reconnects by itself when it is back.
+    connectionTimeout: 800,
     connectionAcquisitionTimeout: 3_000,
-    maxTransactionRetryTime: 1_000,
+    // Managed transactions (imports) retry transient errors for a while; the API's own reads and
+    // edits use explicit transactions (readTransaction, writeTransaction) that fail at once.
+    maxTransactionRetryTime: 5_000,
     userAgent: 'chainscope',
   });
 }
@@ -37,17 +40,47 @@ export class GraphReader {
     this.recorded.push({ name, params, bounds });
     neo4jInFlight.inc();
     try {
-      const result = await this.driver.executeQuery(cypher(name, bounds), integerParams(params), {
-        database: this.database,
-        routing: neo4j.routing.READ,
-        transactionConfig: { timeout: this.timeoutMs },
-      });
-      return result.records.map((record) => record.toObject());
+      return await readTransaction(this.driver, this.database, cypher(name, bounds), integerParams(params), this.timeoutMs);
     } catch (error) {
       throw translateError(error);
     } finally {
       neo4jInFlight.dec();
     }
+  }
+}
+
+/**
+ * One statement in an explicit read transaction (routed to a reader in a cluster). Unlike the
+ * driver's managed transactions, which wait about a second before giving up on an unreachable
+ * server even with retries off, this fails at once, so callers get SERVICE_UNAVAILABLE fast.
+ */
+export async function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const tx = await session.beginTransaction(timeoutMs ? { timeout: timeoutMs } : undefined);
+    const result = await tx.run(text, params);
+    await tx.commit();
+    return result.records.map((record) => record.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+/** Work in an explicit write transaction: committed when it returns, rolled back when it throws. */
+export async function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const tx = await session.beginTransaction();
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      throw error;
+    }
+  } finally {
+    await session.close();
   }
 }
 
@@ -64,6 +97,9 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 export function translateError(error: unknown): unknown {
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE.has(error.code)) return codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
+    if (error.message.startsWith('Connection acquisition timed out')) {
+      return codedError('SERVICE_UNAVAILABLE', 'The graph database is too busy; try again shortly');
+    }
     if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(error.code)) {
       return codedError('TIMEOUT', 'The query took longer than the configured limit (CHAINSCOPE_QUERY_TIMEOUT_MS)');
     }

@@ -2,9 +2,9 @@
 // one-row file) and the same upsert statements; each change and its audit event share one
 // transaction, so a change is never half-applied nor unrecorded.
 import { randomBytes } from 'node:crypto';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver, Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { translateError } from '../db/neo4j.ts';
+import { readTransaction, translateError, writeTransaction } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
 import type { Problem } from '../import/problems.ts';
@@ -92,20 +92,20 @@ export class GraphEditor {
     });
   }
 
-  private async transaction(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
-    const session = this.driver.session({ database: this.database });
+  private async transaction(work: (tx: Transaction) => Promise<void>): Promise<void> {
     try {
-      await session.executeWrite(work);
+      await writeTransaction(this.driver, this.database, work);
     } catch (error) {
       throw translateError(error);
-    } finally {
-      await session.close();
     }
   }
 
   private async read(name: string, params: Record<string, unknown>) {
-    const result = await this.driver.executeQuery(cypher(name), params, { database: this.database, routing: neo4j.routing.READ });
-    return result.records.map((r) => r.toObject());
+    try {
+      return await readTransaction(this.driver, this.database, cypher(name), params);
+    } catch (error) {
+      throw translateError(error);
+    }
   }
 
   private async labelsOf(ids: string[]): Promise<Map<string, Label>> {

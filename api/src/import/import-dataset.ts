@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
+import { translateError } from '../db/neo4j.ts';
 import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
@@ -89,6 +90,10 @@ function rowAt(files: InputFile[], file: string, line: number): Record<string, u
 }
 
 async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, Label>> {
-  const result = await driver.executeQuery(cypher('lookup-ids'), { ids }, { database, routing: neo4j.routing.READ });
-  return new Map(result.records.map((r) => [r.get('id') as string, r.get('label') as Label]));
+  try {
+    const result = await driver.executeQuery(cypher('lookup-ids'), { ids }, { database, routing: neo4j.routing.READ });
+    return new Map(result.records.map((r) => [r.get('id') as string, r.get('label') as Label]));
+  } catch (error) {
+    throw translateError(error);
+  }
 }

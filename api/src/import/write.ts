@@ -1,6 +1,6 @@
 // Writes a validated dataset in UNWIND batches, one transaction per batch, nodes before
 // relationships. Every batch is an idempotent upsert, so an interrupted import can be re-run.
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
@@ -76,7 +76,7 @@ export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] 
   ];
 }
 
-export async function upsert(tx: ManagedTransaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: string[] }> {
+export async function upsert(tx: ManagedTransaction | Transaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: string[] }> {
   const names: Record<string, string> = group.query === 'upsert-nodes' ? { label: group.params.label as string } : { type: group.params.type as string };
   const record = (await tx.run(cypher(group.query, names), { ...group.params, rows: group.rows })).records[0]!;
   return {

@@ -42,6 +42,7 @@ public final class LocalNeo4j {
         DatabaseManagementService service = builder.build();
         GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         db.executeTransactionally("RETURN 1");
+        awaitBolt(port);
 
         Path stateFile = dataDir.resolve("bolt.json");
         String uri = "bolt://127.0.0.1:" + port;
@@ -65,6 +66,19 @@ public final class LocalNeo4j {
         System.out.println("READY " + uri);
         System.out.flush();
         stopped.await();
+    }
+
+    /** The database answers before the Bolt connector accepts connections; READY waits for both. */
+    private static void awaitBolt(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("Bolt did not start listening on port " + port);
     }
 
     private static int freePort() throws IOException {

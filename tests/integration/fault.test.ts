@@ -1,0 +1,19 @@
+// The short fault drill: Neo4j stops under a mixed read/write load and comes back.
+import { describe, expect, it } from 'vitest';
+import { runFaultDrill } from '../support/fault-drill.ts';
+
+describe('when Neo4j goes away and comes back', () => {
+  it('answers SERVICE_UNAVAILABLE fast, recovers without a restart, and loses no acknowledged write', async () => {
+    const report = await runFaultDrill({ upSeconds: 6, downSeconds: 3, clients: 6 });
+    expect(report.serverCrashed).toBe(false);
+    expect(report.requestsWhileUp).toBeGreaterThan(10);
+    expect(report.requestsWhileDown).toBeGreaterThan(5);
+    expect(report.downOtherOutcomes).toEqual([]);
+    expect(report.downAnsweredUnavailable).toBe(report.requestsWhileDown);
+    expect(report.slowestDownAnswerMs).toBeLessThan(1_000);
+    expect(report.recoveryMs).toBeLessThan(5_000);
+    expect(report.acknowledgedWrites).toBeGreaterThan(5);
+    expect(report.acknowledgedMissing).toEqual([]);
+    expect(report.failedButPresent).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,123 @@
+// The fault drill: a mixed read/write load against the API while its Neo4j is stopped and
+// started again on the same port. Used by tests/integration/fault.test.ts (short) and
+// tests/bench/faulttest.ts (longer, with figures).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
+import { createDriver } from '../../api/src/db/neo4j.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../../api/src/db/local-neo4j.ts';
+import { applySchema } from '../../api/src/db/schema.ts';
+import { createHttpServer } from '../../api/src/http-server.ts';
+
+const KEY = 'fault-drill-editor-key';
+
+export interface DrillReport {
+  requestsWhileUp: number;
+  requestsWhileDown: number;
+  downAnsweredUnavailable: number;
+  downOtherOutcomes: string[];
+  slowestDownAnswerMs: number;
+  recoveryMs: number;
+  acknowledgedWrites: number;
+  acknowledgedMissing: string[];
+  failedWrites: number;
+  failedButPresent: string[];
+  serverCrashed: boolean;
+}
+
+export async function runFaultDrill(options: { downSeconds: number; upSeconds: number; clients: number }): Promise<DrillReport> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-fault-'));
+  let db: LocalNeo4j = await startLocalNeo4j({ dataDir, heap: '512m', say: () => {} });
+  const port = Number(new URL(db.uri.replace('bolt:', 'http:')).port);
+  const driver = createDriver(db.uri, {});
+  await applySchema(driver, 'neo4j');
+  const server = createHttpServer({
+    driver, database: 'neo4j', queryTimeoutMs: 5_000,
+    apiKeys: new ApiKeys([{ name: 'drill', role: 'editor', sha256: digest(KEY) }]),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  let serverCrashed = false;
+  server.on('error', () => void (serverCrashed = true));
+
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+  };
+
+  let phase: 'up' | 'stopping' | 'down' | 'recovering' = 'up';
+  const report: DrillReport = {
+    requestsWhileUp: 0, requestsWhileDown: 0, downAnsweredUnavailable: 0, downOtherOutcomes: [], slowestDownAnswerMs: 0,
+    recoveryMs: 0, acknowledgedWrites: 0, acknowledgedMissing: [], failedWrites: 0, failedButPresent: [], serverCrashed: false,
+  };
+  const acknowledged: string[] = [];
+  const failed: string[] = [];
+  let counter = 0;
+  let running = true;
+
+  const client = async (n: number) => {
+    while (running) {
+      const write = n % 2 === 0;
+      const id = `drill-${n}-${(counter += 1)}`;
+      const started = performance.now();
+      const during = phase;
+      const result = write
+        ? await post('mutation($id: ID!) { createEntity(kind: COMPANY, input: { id: $id, name: "Drill company", stage: "startup" }) { id } }', { id }).catch(() => undefined)
+        : await post('{ search(query: "drill", first: 5) { id } }').catch(() => undefined);
+      const ms = performance.now() - started;
+      const code = result?.errors?.[0]?.extensions?.code;
+      if (write) (result && !result.errors ? acknowledged : failed).push(id);
+      if (during === 'up') report.requestsWhileUp += 1;
+      if (during === 'down' && phase === 'down') {
+        report.requestsWhileDown += 1;
+        report.slowestDownAnswerMs = Math.max(report.slowestDownAnswerMs, ms);
+          if (code === 'SERVICE_UNAVAILABLE') report.downAnsweredUnavailable += 1;
+        else report.downOtherOutcomes.push(result ? code ?? 'ok' : 'no answer');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  const clients = Array.from({ length: options.clients }, (_, n) => client(n));
+  await new Promise((resolve) => setTimeout(resolve, options.upSeconds * 1000));
+  phase = 'stopping';
+  await db.stop();
+  phase = 'down';
+  await new Promise((resolve) => setTimeout(resolve, options.downSeconds * 1000));
+  phase = 'recovering';
+  db = await startLocalNeo4j({ dataDir, heap: '512m', port, say: () => {} });
+  const back = performance.now();
+  for (;;) {
+    const result = await post('{ search(query: "drill", first: 1) { id } }').catch(() => undefined);
+    if (result && !result.errors) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  report.recoveryMs = Math.round(performance.now() - back);
+  phase = 'up';
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  running = false;
+  await Promise.all(clients);
+
+  const present = new Set(
+    (await driver.executeQuery('MATCH (n:Company) WHERE n.id STARTS WITH "drill-" RETURN collect(n.id) AS ids', {}, { database: 'neo4j' })).records[0]!.get('ids') as string[],
+  );
+  report.acknowledgedWrites = acknowledged.length;
+  report.acknowledgedMissing = acknowledged.filter((id) => !present.has(id));
+  report.failedWrites = failed.length;
+  // A failed write may have committed just before the connection broke; if so it must be whole
+  // (node and audit event), never half-applied.
+  const audited = new Set(
+    (await driver.executeQuery('MATCH (e:AuditEvent) WHERE e.entityId STARTS WITH "drill-" RETURN collect(e.entityId) AS ids', {}, { database: 'neo4j' })).records[0]!.get('ids') as string[],
+  );
+  report.failedButPresent = failed.filter((id) => present.has(id) !== audited.has(id));
+  report.serverCrashed = serverCrashed;
+
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await driver.close();
+  await db.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return report;
+}
