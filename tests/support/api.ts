@@ -18,8 +18,13 @@ export function testDriver(uri = inject('neo4jUri')): Driver {
 /** Keys the tests use, one per role. */
 export const KEYS = { viewer: 'test-viewer-key', editor: 'test-editor-key', admin: 'test-admin-key' } as const;
 
+/** The test keys (one per role), as the server knows them. */
+export function testApiKeys(): ApiKeys {
+  return new ApiKeys(Object.entries(KEYS).map(([role, key]) => ({ name: `${role}-tester`, role: role as keyof typeof KEYS, sha256: digest(key) })));
+}
+
 export function apiClient(driver: Driver, options: { readsKeyed?: boolean } = {}) {
-  const apiKeys = new ApiKeys(Object.entries(KEYS).map(([role, key]) => ({ name: `${role}-tester`, role: role as keyof typeof KEYS, sha256: digest(key) })));
+  const apiKeys = testApiKeys();
   const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000, apiKeys, readsKeyed: options.readsKeyed });
   return async <T = any>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GraphQLResponse<T>> => {
     const response = await yoga.fetch('http://localhost/graphql', {

@@ -1,10 +1,17 @@
-// The one way the web app talks to the API: POST a GraphQL document to /graphql and get typed
-// data back, or an ApiError that says whether the API could not be reached or refused the query.
+// The one way the web app talks to the API: POST a GraphQL document (or a multipart upload) to
+// /graphql with the API key, and get typed data back, or an ApiError that says whether the API
+// could not be reached or refused the query.
 
-export type ApiErrorKind = 'unreachable' | 'unavailable' | 'not-found' | 'bad-input' | 'unauthenticated' | 'other';
+export type ApiErrorKind = 'unreachable' | 'unavailable' | 'not-found' | 'bad-input' | 'unauthenticated' | 'forbidden' | 'other';
 
 export class ApiError extends Error {
-  constructor(readonly kind: ApiErrorKind, message: string, readonly code?: string) {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly code?: string,
+    /** For BAD_USER_INPUT: the argument at fault, e.g. "input.stage". */
+    readonly argument?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -12,7 +19,7 @@ export class ApiError extends Error {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
 }
 
 const KIND_OF_CODE: Record<string, ApiErrorKind> = {
@@ -21,15 +28,37 @@ const KIND_OF_CODE: Record<string, ApiErrorKind> = {
   SERVICE_UNAVAILABLE: 'unavailable',
   TIMEOUT: 'unavailable',
   UNAUTHENTICATED: 'unauthenticated',
-  FORBIDDEN: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
 };
 
 const API_KEY_STORAGE = 'chainscope.apiKey';
+const keyListeners = new Set<() => void>();
 
-/** A key for servers that require one for reads (CHAINSCOPE_READS=keyed); kept for the tab only. */
+/**
+ * The API key sent with every request (editing needs one with the editor role; servers with
+ * CHAINSCOPE_READS=keyed need one for reading). Kept in localStorage; an empty key clears it.
+ */
 export function setApiKey(key: string): void {
-  if (key) sessionStorage.setItem(API_KEY_STORAGE, key);
-  else sessionStorage.removeItem(API_KEY_STORAGE);
+  if (key) localStorage.setItem(API_KEY_STORAGE, key);
+  else localStorage.removeItem(API_KEY_STORAGE);
+  for (const listener of keyListeners) listener();
+}
+
+export function hasApiKey(): boolean {
+  return !!localStorage.getItem(API_KEY_STORAGE);
+}
+
+/** Hears when the key is set or cleared (here or in another tab). */
+export function onApiKeyChange(listener: () => void): () => void {
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === API_KEY_STORAGE) listener();
+  };
+  keyListeners.add(listener);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    keyListeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
 }
 
 type HealthListener = (problem: ApiError | null) => void;
@@ -56,13 +85,47 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
 }
 
-async function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  const key = sessionStorage.getItem(API_KEY_STORAGE);
-  if (key) headers['x-api-key'] = key;
+/**
+ * A mutation: like gql, but a refused key (UNAUTHENTICATED, FORBIDDEN) or bad input is the
+ * caller's to show beside the form, not the reading banner's.
+ */
+export async function mutate<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return reportOutage(() => request<T>(query, variables));
+}
+
+/**
+ * A mutation with files, as a GraphQL multipart request (operations, map, then one part per
+ * file): `files` go to the list variable `fileVariable`, in order.
+ */
+export async function upload<T>(query: string, variables: Record<string, unknown>, fileVariable: string, files: File[]): Promise<T> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: { ...variables, [fileVariable]: files.map(() => null) } }));
+  form.append('map', JSON.stringify(Object.fromEntries(files.map((_, i) => [String(i), [`variables.${fileVariable}.${i}`]]))));
+  files.forEach((file, i) => form.append(String(i), file, file.name));
+  return reportOutage(() => send<T>(form, {}));
+}
+
+async function reportOutage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    const data = await run();
+    report(null);
+    return data;
+  } catch (error) {
+    if (error instanceof ApiError && (error.kind === 'unreachable' || error.kind === 'unavailable')) report(error);
+    throw error;
+  }
+}
+
+function request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  return send<T>(JSON.stringify({ query, variables }), { 'content-type': 'application/json' }, signal);
+}
+
+async function send<T>(payload: string | FormData, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
+  const key = localStorage.getItem(API_KEY_STORAGE);
+  const all: Record<string, string> = { ...headers, accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) };
   let response: Response;
   try {
-    response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal });
+    response = await fetch('/graphql', { method: 'POST', headers: all, body: payload, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('unreachable', error instanceof Error ? error.message : String(error));
@@ -77,7 +140,7 @@ async function request<T>(query: string, variables: Record<string, unknown>, sig
   const [first] = body.errors ?? [];
   if (first) {
     const code = first.extensions?.code;
-    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code);
+    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code, first.extensions?.argument);
   }
   if (!body.data) throw new ApiError('other', `HTTP ${response.status} without data`);
   return body.data;

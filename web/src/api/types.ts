@@ -102,3 +102,118 @@ export interface PlaceSummary extends EntitySummary {
   level?: string | null;
   relations: { node: EntitySummary & { level?: string | null } }[];
 }
+
+/** A company as the answers list it. */
+export interface AnswerCompany extends EntitySummary {
+  stage: string | null;
+  employees: number | null;
+}
+
+export interface PilotScoreParts {
+  technologyFit: number;
+  chainAdjacency: number;
+  proximity: number;
+  sharedCluster: number;
+  capacity: number;
+  ties: number;
+  policy: number;
+}
+
+export type PilotRole = 'UPSTREAM' | 'DOWNSTREAM' | 'SAME_SEGMENT';
+
+export interface PilotPartner {
+  company: AnswerCompany;
+  score: number;
+  parts: PilotScoreParts;
+  roles: PilotRole[];
+  reasons: string[];
+  existingPartner: boolean;
+  paths: GraphView;
+}
+
+export interface AdopterScoreParts {
+  directNeed: number;
+  segmentFit: number;
+  supplyLink: number;
+  readinessFit: number;
+}
+
+export interface IndustrialAdopter {
+  company: AnswerCompany;
+  score: number;
+  parts: AdopterScoreParts;
+  reasons: string[];
+  pastTransfer: boolean;
+  paths: GraphView;
+}
+
+export const GAP_KINDS = ['MISSING', 'SINGLE_SUPPLIER', 'EXTERNAL_DEPENDENCY', 'TALENT_SHORTAGE'] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
+
+export interface GapCompany {
+  company: AnswerCompany;
+  regionName: string | null;
+  localCustomers: number | null;
+  localAlumni: number | null;
+}
+
+export interface GapLab {
+  lab: EntitySummary;
+  regionName: string | null;
+  local: boolean;
+  technologies: string[];
+  trl: number | null;
+}
+
+export interface GapPolicy {
+  policy: EntitySummary;
+  issuerRegion: string | null;
+  appliesHere: boolean;
+}
+
+export interface SegmentSummary extends EntitySummary {
+  tier: string | null;
+}
+
+export interface SegmentGap {
+  segment: SegmentSummary;
+  feeds: string[];
+  gap: GapKind | null;
+  gaps: GapKind[];
+  localCompanies: GapCompany[];
+  inboundSupplies: number;
+  inboundFromOutside: number;
+  localExperts: number;
+  localAdopters: number;
+  technologies: string[];
+  fillers: GapCompany[];
+  labs: GapLab[];
+  policies: GapPolicy[];
+}
+
+export interface ChainGaps {
+  chain: EntitySummary;
+  region: EntitySummary;
+  coverage: number;
+  counts: { kind: GapKind; count: number }[];
+  segments: SegmentGap[];
+}
+
+/** One region's column of the region-by-segment matrix. */
+export interface GapColumn {
+  region: EntitySummary;
+  coverage: number;
+  segments: { segment: { id: string }; gap: GapKind | null; gaps: GapKind[]; localCompanies: { company: { id: string } }[] }[];
+}
+
+export interface ConnectionPath {
+  nodeIds: string[];
+  edges: GraphEdge[];
+  length: number;
+  business: boolean;
+}
+
+export interface ConnectionPaths {
+  paths: ConnectionPath[];
+  graph: GraphView;
+}

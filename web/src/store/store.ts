@@ -292,9 +292,10 @@ export const actions = {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     set({ lang });
   },
-  async loadDetails(id: string, force = false): Promise<void> {
-    if (!force && state.details[id] && state.details[id].status !== 'error') return;
-    set({ details: { ...state.details, [id]: { status: 'loading' } } });
+  /** Loads an entity's details; `again` fetches them anew, keeping the old ones on screen meanwhile. */
+  async loadDetails(id: string, force = false, again = false): Promise<void> {
+    if (!force && !again && state.details[id] && state.details[id].status !== 'error') return;
+    if (!again) set({ details: { ...state.details, [id]: { status: 'loading' } } });
     let load: Load<EntityDetails>;
     try {
       load = { status: 'ready', value: await api.entityDetails(id) };
@@ -302,6 +303,17 @@ export const actions = {
       load = { status: 'error', error: toApiError(error) };
     }
     set({ details: { ...state.details, [id]: load } });
+  },
+  /** After an edit: forgets every answer fetched so far and loads the view and the open details again. */
+  refresh(): void {
+    summaries.clear();
+    views.clear();
+    loadedDrawnKey = null;
+    const shown = state.params.sel ?? state.params.focus;
+    const kept = shown ? state.details[shown] : undefined;
+    set({ details: shown && kept ? { [shown]: kept } : {} });
+    if (shown) void actions.loadDetails(shown, false, true);
+    void sync();
   },
   /** Draws a view without asking the API (the browser tests' big synthetic graph). */
   showGraph(view: GraphView): void {

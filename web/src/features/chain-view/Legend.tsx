@@ -1,5 +1,5 @@
 // What the shapes, colours, sizes and lines mean; only the kinds in view are listed.
-import { ENTITY_KINDS } from '../../api/types.ts';
+import { ENTITY_KINDS, type GraphView } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
 import { EDGE_STYLES } from '../../graph/kinds.ts';
 import { KIND_NAMES } from '../../i18n/strings.ts';
@@ -16,10 +16,12 @@ function EdgeSample({ type }: { type: string }) {
   );
 }
 
-export function Legend() {
+/** The legend of the chain view's graph, or of the given one (the answer views' graphs). */
+export function Legend({ graph: given }: { graph?: GraphView | null }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const graph = useApp((s) => s.graph);
+  const stored = useApp((s) => s.graph);
+  const graph = given === undefined ? stored : given;
   const present = new Set(graph?.nodes.map((n) => n.kind));
   const types = new Set(graph?.edges.map((e) => e.type));
   if (!graph?.nodes.length) return null;

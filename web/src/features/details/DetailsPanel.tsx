@@ -1,12 +1,18 @@
 // The details of the selected node (or of the focus): its fields, and its suppliers, customers,
 // labs, technologies and people with the provenance of each relation; every name refocuses.
+// Editors can change a company's fields, link and unlink it, and add a company from here.
 import { useEffect, useMemo } from 'react';
 import type { EntityDetails, Relation } from '../../api/types.ts';
 import { KIND_NAMES, displayName, relationName, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
+import { CompanyForm } from './CompanyForm.tsx';
+import { EditBar } from './EditBar.tsx';
+import { keepEditingOnly, useEditing } from './editing.ts';
+import { LinkForm } from './LinkForm.tsx';
 import { GROUP_ORDER, groupRelations } from './relation-groups.ts';
+import { UnlinkButton } from './UnlinkButton.tsx';
 
 const FIELDS: (keyof EntityDetails & StringKey)[] = [
   'stage', 'founded', 'employees', 'listed', 'labKind', 'parent', 'title', 'field', 'returnee', 'trl', 'tier',
@@ -21,11 +27,22 @@ export function DetailsPanel() {
   const inGraph = useMemo(() => new Set(graph?.nodes.map((n) => n.id)), [graph]);
   const id = params.sel ?? params.focus;
   const load = useApp((s) => (id ? s.details[id] : undefined));
+  const editing = useEditing();
+  const creating = editing?.mode === 'create';
 
   useEffect(() => {
+    keepEditingOnly(id);
     if (id) void actions.loadDetails(id);
   }, [id]);
 
+  if (creating && !id) {
+    return (
+      <aside className="details" data-testid="details" aria-label="Details">
+        <EditBar entity={null} />
+        <CompanyForm />
+      </aside>
+    );
+  }
   if (!id || !load) return null;
   const value = (field: string, v: unknown) => (typeof v === 'boolean' ? t(v ? 'yes' : 'no')
     : typeof v === 'number' && (field === 'employees' || field === 'funding') ? v.toLocaleString() : String(v));
@@ -36,8 +53,10 @@ export function DetailsPanel() {
       )}
       {load.status === 'loading' && <p className="details__loading">{t('detailsLoading')}</p>}
       {load.status === 'error' && <p className="details__error" role="alert">{load.error.message}</p>}
-      {load.status === 'ready' && (() => {
+      {creating && <><EditBar entity={null} /><CompanyForm /></>}
+      {!creating && load.status === 'ready' && (() => {
         const e = load.value;
+        const mode = editing?.id === e.id ? editing.mode : null;
         const other = lang === 'zh' ? e.name : e.nameZh;
         const groups = groupRelations(e.relations);
         const expanded = params.expand.includes(e.id);
@@ -65,8 +84,11 @@ export function DetailsPanel() {
                 <button type="button" data-testid="details-remove" onClick={() => actions.remove(e.id)}>{t('remove')}</button>
               )}
             </div>
-            {e.description && <p className="details__description">{e.description}</p>}
-            <dl className="details__fields">
+            <EditBar entity={e} />
+            {mode === 'fields' && <CompanyForm key={e.updatedAt} entity={e} />}
+            {mode === 'links' && <LinkForm companyId={e.id} />}
+            {mode !== 'fields' && e.description && <p className="details__description">{e.description}</p>}
+            {mode !== 'fields' && <dl className="details__fields">
               {FIELDS.filter((f) => e[f] !== null && e[f] !== undefined).map((f) => (
                 <div key={f}><dt>{t(f)}</dt><dd>{value(f, e[f])}</dd></div>
               ))}
@@ -74,7 +96,7 @@ export function DetailsPanel() {
               <div><dt>{t('degree')}</dt><dd>{e.degree}</dd></div>
               {e.source && <div><dt>{t('source')}</dt><dd>{e.source}</dd></div>}
               {e.updatedAt && <div><dt>{t('updatedAt')}</dt><dd>{e.updatedAt.slice(0, 10)}</dd></div>}
-            </dl>
+            </dl>}
             {GROUP_ORDER.map((key) => {
               const list = groups.get(key)!;
               // A company with no suppliers or customers says so; for other kinds they never apply.
@@ -83,7 +105,9 @@ export function DetailsPanel() {
                 <section key={key} className="details__group" data-testid={`details-${key}`}>
                   <h3>{t(key)} <span className="count">{list.length}</span></h3>
                   {list.length === 0 ? <p className="muted">{t('none')}</p> : (
-                    <ul>{list.map((r, i) => <RelationItem key={`${r.type}-${r.node.id}-${i}`} relation={r} lang={lang} />)}</ul>
+                    <ul>{list.map((r, i) => (
+                      <RelationItem key={`${r.type}-${r.node.id}-${r.direction}-${i}`} relation={r} lang={lang} owner={mode === 'links' ? e.id : null} />
+                    ))}</ul>
                   )}
                 </section>
               );
@@ -95,7 +119,8 @@ export function DetailsPanel() {
   );
 }
 
-function RelationItem({ relation: r, lang }: { relation: Relation; lang: Lang }) {
+/** `owner` is the entity whose links are being edited: its relations get an unlink button. */
+function RelationItem({ relation: r, lang, owner }: { relation: Relation; lang: Lang; owner: string | null }) {
   const t = useT();
   const p = r.provenance;
   const extra = [r.product, r.role, r.transferKind, r.since ? `${r.since}` : null, r.year ? `${r.year}` : null,
@@ -111,6 +136,7 @@ function RelationItem({ relation: r, lang }: { relation: Relation; lang: Lang })
         {r.direction === 'IN' ? '← ' : '→ '}{relationName(r.type, lang)}{extra.length ? ` · ${extra.join(' · ')}` : ''}
       </span>
       {provenance.length > 0 && <div className="relation__provenance" title={t('provenance')}>{provenance.join(' · ')}</div>}
+      {owner && <UnlinkButton relation={r} owner={owner} />}
     </li>
   );
 }

@@ -1,4 +1,5 @@
-// Downloads of the current view: the picture as PNG, the visible nodes and edges as one CSV.
+// Downloads of the current view: the picture as PNG, the visible nodes and edges as one CSV, and
+// the answer views' tables as CSV.
 import type { GraphEdge, GraphNode } from '../../api/types.ts';
 
 export function download(blob: Blob, filename: string): void {
@@ -32,7 +33,17 @@ export function toCsv(nodes: GraphNode[], edges: GraphEdge[]): string {
       e.provenance.source, e.provenance.confidence, e.provenance.asOf,
     ]),
   ];
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return tableCsv(CSV_COLUMNS, rows);
+}
+
+/** A header and rows as CSV (RFC 4180: quoted where needed, CRLF line ends). */
+export function tableCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Downloads CSV text with a byte-order mark, so spreadsheet programs read Chinese names right. */
+export function downloadCsv(csv: string, filename: string): void {
+  download(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 export function fileStem(focus: string | null): string {

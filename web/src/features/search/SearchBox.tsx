@@ -1,9 +1,10 @@
 // Type-ahead over the API's search: debounced, English or Chinese, grouped by kind, with the
-// keyboard (↑ ↓ move, Enter opens, Esc closes).
+// keyboard (↑ ↓ move, Enter opens, Esc closes). In the header it opens the chain view; the answer
+// views use it as a picker, limited to some kinds and with their own onPick.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, isAbort } from '../../api/client.ts';
 import { search } from '../../api/queries.ts';
-import type { EntitySummary } from '../../api/types.ts';
+import type { EntityKind, EntitySummary } from '../../api/types.ts';
 import { KIND_NAMES, displayName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
@@ -14,7 +15,16 @@ const DEBOUNCE_MS = 180;
 
 type Results = { status: 'idle' | 'loading' } | { status: 'ready'; items: EntitySummary[] } | { status: 'error'; message: string };
 
-export function SearchBox() {
+interface Props {
+  /** Only entities of these kinds (all kinds when absent). */
+  kinds?: readonly EntityKind[];
+  placeholder?: string;
+  /** What choosing a result does; the default opens it in the chain view. */
+  onPick?(entity: EntitySummary): void;
+  testId?: string;
+}
+
+export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId = 'search-input' }: Props = {}) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const listId = useId();
@@ -23,6 +33,7 @@ export function SearchBox() {
   const [results, setResults] = useState<Results>({ status: 'idle' });
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  const kindsKey = kinds?.join(',') ?? '';
 
   useEffect(() => {
     const query = text.trim();
@@ -33,7 +44,7 @@ export function SearchBox() {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setResults({ status: 'loading' });
-      search(query, controller.signal).then(
+      search(query, controller.signal, kinds).then(
         (items) => {
           setResults({ status: 'ready', items });
           setActive(0);
@@ -47,7 +58,7 @@ export function SearchBox() {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, kindsKey]);
 
   const groups = results.status === 'ready' ? groupByKind(results.items) : [];
   const flat = groups.flatMap((g) => g.items);
@@ -57,7 +68,7 @@ export function SearchBox() {
     setOpen(false);
     setText('');
     input.current?.blur();
-    actions.focusOn(entity);
+    onPick(entity);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -83,10 +94,10 @@ export function SearchBox() {
   return (
     <div className="search">
       <input
-        ref={input} type="text" className="search__input" data-testid="search-input"
+        ref={input} type="text" className="search__input" data-testid={testId}
         role="combobox" aria-expanded={showList} aria-controls={listId} aria-autocomplete="list"
         aria-activedescendant={showList && flat.length ? optionId(active) : undefined}
-        placeholder={t('searchPlaceholder')} value={text} autoComplete="off" spellCheck={false}
+        placeholder={placeholder ?? t('searchPlaceholder')} value={text} autoComplete="off" spellCheck={false}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);

@@ -1,0 +1,115 @@
+// One segment of the chain in the region: why it is (or is not) a gap, the local companies, the
+// candidate fillers from elsewhere, the labs whose technologies apply and the policies that
+// target it. Every name opens in the explorer.
+import type { EntitySummary, GapCompany, SegmentGap } from '../../api/types.ts';
+import { KindIcon } from '../../graph/KindIcon.tsx';
+import { displayName } from '../../i18n/strings.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useApp } from '../../store/store.ts';
+import { openInExplore } from '../answers/open.ts';
+import { GAP_STYLES, shadeOf } from './gap-style.ts';
+
+function EntityLink({ entity }: { entity: EntitySummary }) {
+  const lang = useApp((s) => s.lang);
+  const t = useT();
+  return (
+    <button type="button" className="link entity-link" title={t('openInExplore')} onClick={() => openInExplore(entity)}>
+      <KindIcon kind={entity.kind} size={12} /> {displayName(entity, lang)}
+    </button>
+  );
+}
+
+function CompanyList({ companies, testId, fillers }: { companies: GapCompany[]; testId: string; fillers?: boolean }) {
+  const t = useT();
+  if (!companies.length) return <p className="muted">{t('none')}</p>;
+  return (
+    <ul className="panel-list">
+      {companies.map((c) => (
+        <li key={c.company.id} data-testid={testId} data-id={c.company.id}>
+          <EntityLink entity={c.company} />
+          <span className="panel-list__meta">
+            {[
+              c.regionName,
+              c.company.employees !== null ? t('employeesCount', { count: c.company.employees.toLocaleString() }) : null,
+              fillers && c.localCustomers ? t('localCustomers', { count: c.localCustomers }) : null,
+              fillers && c.localAlumni ? t('localAlumni', { count: c.localAlumni }) : null,
+            ].filter(Boolean).join(' · ')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SegmentPanel({ segment: s, regionName, onClose }: { segment: SegmentGap; regionName: string; onClose(): void }) {
+  const t = useT();
+  const lang = useApp((st) => st.lang);
+  const style = GAP_STYLES[shadeOf(s.gap)];
+  return (
+    <aside className="segment-panel" data-testid="segment-panel" data-id={s.segment.id} aria-label={displayName(s.segment, lang)}>
+      <button type="button" className="details__close" onClick={onClose} title={t('detailsClose')} aria-label={t('detailsClose')}>×</button>
+      <header className="details__header">
+        <KindIcon kind="SEGMENT" size={20} />
+        <div>
+          <h2>{displayName(s.segment, lang)}</h2>
+          <div className="details__kind">{s.segment.tier} · <code>{s.segment.id}</code></div>
+        </div>
+      </header>
+      <div className="segment-panel__gaps">
+        {(s.gaps.length ? s.gaps : [null]).map((g) => {
+          const st = GAP_STYLES[shadeOf(g)];
+          return (
+            <p key={g ?? 'none'} className="gap-line" style={{ borderColor: st.color }} data-testid="segment-gap" data-gap={g ?? 'NONE'}>
+              <strong style={{ color: st.color }}>{t(st.name)}</strong> — {t(st.hint, { region: regionName })}
+            </p>
+          );
+        })}
+      </div>
+      <dl className="details__fields">
+        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCompanies.length}</dd></div>
+        <div><dt>{t('inboundLabel')}</dt><dd>{t('inboundValue', { outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
+        <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
+        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{s.technologies.join(', ')}</dd></div>}
+      </dl>
+      <section className="details__group">
+        <h3>{t('localCompanies')} <span className="count">{s.localCompanies.length}</span></h3>
+        <CompanyList companies={s.localCompanies} testId="local-company" />
+      </section>
+      <section className="details__group" style={{ borderColor: style.color }}>
+        <h3>{t('fillers')} <span className="count">{s.fillers.length}</span></h3>
+        <p className="muted">{t('fillersHint')}</p>
+        <CompanyList companies={s.fillers} testId="filler" fillers />
+      </section>
+      <section className="details__group">
+        <h3>{t('labs')} <span className="count">{s.labs.length}</span></h3>
+        {s.labs.length ? (
+          <ul className="panel-list">
+            {s.labs.map((l) => (
+              <li key={l.lab.id} data-testid="gap-lab" data-id={l.lab.id}>
+                <EntityLink entity={l.lab} />
+                {l.local && <span className="badge badge--local">{t('localBadge')}</span>}
+                <span className="panel-list__meta">
+                  {[l.regionName, l.technologies.join(', '), l.trl !== null ? `${t('trl')} ${l.trl}` : null].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : <p className="muted">{t('none')}</p>}
+      </section>
+      <section className="details__group">
+        <h3>{t('policies')} <span className="count">{s.policies.length}</span></h3>
+        {s.policies.length ? (
+          <ul className="panel-list">
+            {s.policies.map((p) => (
+              <li key={p.policy.id} data-testid="gap-policy" data-id={p.policy.id}>
+                <EntityLink entity={p.policy} />
+                {p.appliesHere && <span className="badge badge--local">{t('appliesHere')}</span>}
+                {p.issuerRegion && <span className="panel-list__meta">{t('issuedIn', { region: p.issuerRegion })}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : <p className="muted">{t('none')}</p>}
+      </section>
+    </aside>
+  );
+}
