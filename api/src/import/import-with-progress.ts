@@ -12,7 +12,11 @@ import { formatReport } from './report.ts';
 export interface ProgressOptions { partial?: boolean; dryRun?: boolean; rejects?: string }
 
 export async function importWithProgress(db: Database, target: string, options: ProgressOptions = {}): Promise<ImportReport> {
-  const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {speed} rows/s', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    // Without a terminal (CI, logs) the bar prints a line every 5 s instead of redrawing.
+    { format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {speed} rows/s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5_000 },
+    Presets.shades_classic,
+  );
   const started = Date.now();
   try {
     const report = await importPath(db.driver, db.name, target, {

@@ -69,8 +69,7 @@ export async function validate(
     }
   }
 
-  await checkEnds(nodes, relationships, lookup, problems);
-  return { nodes, relationships };
+  return checkEnds(nodes, relationships, lookup, problems);
 }
 
 function parseRow(file: string, row: RawRow, shape: Record<string, z.ZodType>, problems: Problem[]): Record<string, unknown> | undefined {
@@ -92,20 +91,20 @@ function parseRow(file: string, row: RawRow, shape: Record<string, z.ZodType>, p
   return ok ? props : undefined;
 }
 
-async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], lookup: IdLookup, problems: Problem[]): Promise<void> {
+/** Drops nodes whose id is another kind in the database and relationships with bad ends. */
+async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], lookup: IdLookup, problems: Problem[]): Promise<ValidDataset> {
   const labels = new Map(nodes.map((n) => [n.id, n.label]));
   const missing = relationships.flatMap((r) => [r.from, r.to]).filter((id) => !labels.has(id));
   const inDatabase = await lookup([...new Set([...labels.keys(), ...missing])]);
-  const conflicting = nodes.filter((node) => {
+  const keptNodes = nodes.filter((node) => {
     const existing = inDatabase.get(node.id);
-    if (!existing || existing === node.label) return false;
+    if (!existing || existing === node.label) return true;
     problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
-    return true;
+    labels.set(node.id, existing);
+    return false;
   });
-  nodes.splice(0, nodes.length, ...nodes.filter((n) => !conflicting.includes(n)));
-  for (const node of conflicting) labels.set(node.id, inDatabase.get(node.id)!);
   for (const [id, label] of inDatabase) if (!labels.has(id)) labels.set(id, label);
-  const valid = relationships.filter((rel) => {
+  const keptRelationships = relationships.filter((rel) => {
     const spec = RELATIONSHIPS[rel.type];
     let ok = true;
     for (const [end, allowed] of [['from', spec.from], ['to', spec.to]] as const) {
@@ -121,5 +120,5 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     }
     return ok;
   });
-  relationships.splice(0, relationships.length, ...valid);
+  return { nodes: keptNodes, relationships: keptRelationships };
 }
