@@ -52,7 +52,12 @@ const cases: Case[] = [
     name: `supplyChain d${depth} ${direction.toLowerCase()}`, query: SUPPLY, variables: () => ({ id: pick(companies), direction, depth }),
   }))),
   { name: 'neighborhood d2', query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id kind } edges { source target type } } }', variables: () => ({ id: pick(companies) }) },
-  { name: 'connectionPath', query: 'query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b, maxHops: 6) { paths { nodeIds length business } } }', variables: () => ({ a: pick(companies), b: pick(companies) }) },
+  { name: 'connectionPath', query: 'query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b, maxHops: 6) { paths { nodeIds length business } } }', variables: () => {
+    const a = pick(companies);
+    let b = pick(companies);
+    while (b === a) b = pick(companies);
+    return { a, b };
+  } },
   { name: 'pilotPartners', query: 'query($id: ID) { pilotPartners(startupId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.startups!) }) },
   { name: 'chainGaps', query: 'query($c: ID!, $r: ID!) { chainGaps(chainId: $c, regionId: $r) { coverage segments { segment { id } gap localCompanies { company { id } } fillers { company { id } } } } }', variables: () => ({ c: pick(f.chains!), r: pick(f.regions!) }) },
   { name: 'industrialAdopters', query: 'query($id: ID!) { industrialAdopters(labId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.labs!) }) },
