@@ -11,7 +11,7 @@ CALL (core) {
   WITH DISTINCT m LIMIT $contextLimit
   RETURN collect(m) AS context
 }
-WITH core + context AS members
+WITH core + context AS members, context
 CALL (members) {
   UNWIND members AS n
   OPTIONAL MATCH (n)-[:LOCATED_IN]->(region:Region)
@@ -26,10 +26,12 @@ CALL (members) {
     degree: COUNT { (n)--() }
   }) AS nodes
 }
-CALL (members) {
+CALL (members, context) {
   UNWIND members AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN members
+  // b.id IN $ids is a hash lookup (a parameter list); b IN members would scan the list for
+  // every relationship of every member, which dominates around hubs with thousands of them.
+  WHERE b.id IN $ids OR b IN context
   RETURN collect({ id: elementId(r), source: a.id, target: b.id, type: type(r), props: properties(r) }) AS edges
 }
 RETURN nodes, edges

@@ -17,7 +17,15 @@ import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
 import { graphCounts } from '../../api/src/seed.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, iterations: { type: 'string' }, seed: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    iterations: { type: 'string' },
+    pairs: { type: 'string' },
+    skip: { type: 'string', default: '' },
+    seed: { type: 'string', default: '7' },
+  },
+});
 const iterations = Number(values.iterations ?? (values.quick ? 60 : 300));
 const warmup = values.quick ? 10 : 30;
 
@@ -95,8 +103,9 @@ const percentile = (xs: number[], p: number) => {
 };
 
 const results = [];
-for (const c of cases) {
-  const n = c.name === 'connectionPath' && !values.quick ? Math.max(iterations, 1000) : iterations;
+const skipped = values.skip!.split(',').filter(Boolean);
+for (const c of cases.filter((x) => !skipped.some((name) => x.name.startsWith(name)))) {
+  const n = c.name === 'connectionPath' ? Number(values.pairs ?? (values.quick ? iterations : 1000)) : iterations;
   const inputs = Array.from({ length: n + warmup }, () => c.variables());
   const plans = [];
   for (const v of inputs) plans.push(await statementsOf(c.query, v));
@@ -119,7 +128,7 @@ for (const c of cases) {
     cypherStatements: Math.max(...plans.map((p) => p.length)),
   };
   results.push({ ...row, ratioP50: row.graphql.p50 / row.cypher.p50, ratioP95: row.graphql.p95 / row.cypher.p95 });
-  process.stderr.write(`  ${c.name} done\n`);
+  process.stderr.write(`  ${c.name}: GraphQL p50 ${row.graphql.p50.toFixed(1)} / p95 ${row.graphql.p95.toFixed(1)} ms, Cypher p50 ${row.cypher.p50.toFixed(1)} / p95 ${row.cypher.p95.toFixed(1)} ms\n`);
 }
 
 const counts = await graphCounts(db.driver, db.name);

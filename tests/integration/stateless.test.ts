@@ -9,8 +9,10 @@ let a: ApiProcess;
 let b: ApiProcess;
 
 beforeAll(async () => {
-  const env = { CHAINSCOPE_API_KEYS: `editor-tester:editor:${digest(KEYS.editor)}`, LOG_LEVEL: 'warn' };
-  [a, b] = await Promise.all([spawnApi(env), spawnApi(env)]);
+  const env = { CHAINSCOPE_API_KEYS: `editor-tester:editor:${digest(KEYS.editor)}` };
+  // One after the other: the first may build the web app, which the second then finds fresh.
+  a = await spawnApi(env);
+  b = await spawnApi(env);
 }, 240_000);
 
 afterAll(async () => {

@@ -9,7 +9,8 @@ export interface ApiProcess { url: string; child: ChildProcess; stop(): Promise<
 export async function spawnApi(env: Record<string, string> = {}): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', CHAINSCOPE_DATA_DIR: inject('neo4jDataDir'), LOG_LEVEL: 'info', ...env },
+    // LOG_LEVEL info: the ready line that says the port is an info line.
+    env: { ...process.env, PORT: '0', CHAINSCOPE_DATA_DIR: inject('neo4jDataDir'), ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

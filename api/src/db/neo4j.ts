@@ -100,6 +100,9 @@ export function translateError(error: unknown): unknown {
     if (error.message.startsWith('Connection acquisition timed out')) {
       return codedError('SERVICE_UNAVAILABLE', 'The graph database is too busy; try again shortly');
     }
+    if (/MemoryPoolOutOfMemoryError|MemoryLimitExceeded/.test(error.code)) {
+      return codedError('RESOURCE_LIMIT', 'The query needed more memory than the database allows; narrow it (a smaller region or depth)');
+    }
     if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(error.code)) {
       return codedError('TIMEOUT', 'The query took longer than the configured limit (CHAINSCOPE_QUERY_TIMEOUT_MS)');
     }
