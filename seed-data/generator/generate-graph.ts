@@ -10,8 +10,8 @@ import { stringify } from 'csv-stringify/sync';
 export interface GenerateOptions { companies: number; seed: number; out: string; sampleDir: string }
 export interface GenerateReport { nodes: number; relationships: number; files: number }
 
-/** mulberry32: a tiny, fast, seedable PRNG; enough for test data. */
-function prng(seed: number) {
+/** mulberry32: a tiny, fast, seedable PRNG; enough for test data and benchmark draws. */
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

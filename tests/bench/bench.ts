@@ -16,6 +16,7 @@ import type { Context } from '../../api/src/graphql/context.ts';
 import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
 import { graphCounts } from '../../api/src/seed.ts';
+import { prng } from '../../seed-data/generator/generate-graph.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,16 +30,6 @@ const { values } = parseArgs({
 const iterations = Number(values.iterations ?? (values.quick ? 60 : 300));
 const warmup = values.quick ? 10 : 30;
 
-/** Seeded PRNG (mulberry32), so the focus entities are the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(Number(values.seed));
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 

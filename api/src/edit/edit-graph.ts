@@ -8,6 +8,7 @@ import { readTransaction, translateError, writeTransaction } from '../db/neo4j.t
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
 import type { Problem } from '../import/problems.ts';
+import { lookupLabels } from '../import/import-dataset.ts';
 import type { InputFile } from '../import/read-files.ts';
 import { validate, type ValidDataset } from '../import/validate.ts';
 import { upsert, upsertGroups } from '../import/write.ts';
@@ -24,7 +25,7 @@ export class GraphEditor {
     const values = rename(input);
     values.id ??= newId(label, String(values.name ?? ''));
     const id = String(values.id);
-    if ((await this.labelsOf([id])).has(id)) throw badInput('input.id', `"${id}" is already taken`);
+    if ((await lookupLabels(this.driver, this.database, [id])).has(id)) throw badInput('input.id', `"${id}" is already taken`);
     const dataset = await this.check({ kind: 'node', label, values }, 'input');
     await this.write(dataset, { actor, action: 'CREATE', entityId: id, details: { label, ...values } });
     return id;
@@ -75,7 +76,7 @@ export class GraphEditor {
       : { file, kind: 'relationship', type: row.type, columns, rows: [{ line: 1, values: row.values }] };
     const problems: Problem[] = [];
     const today = new Date().toISOString().slice(0, 10);
-    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => this.labelsOf(ids), problems);
+    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => lookupLabels(this.driver, this.database, ids), problems);
     const [problem] = problems;
     if (problem) {
       const field = ['from', 'to'].includes(problem.field) ? `${problem.field}Id` : `${argument}.${renamedBack(problem.field)}`;
@@ -106,11 +107,6 @@ export class GraphEditor {
     } catch (error) {
       throw translateError(error);
     }
-  }
-
-  private async labelsOf(ids: string[]): Promise<Map<string, Label>> {
-    const rows = await this.read('lookup-ids', { ids });
-    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
   }
 }
 

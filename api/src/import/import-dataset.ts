@@ -1,9 +1,9 @@
 // The one import path: the CLI, the seed loader and (later) the importDataset mutation use it.
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { translateError } from '../db/neo4j.ts';
+import { readTransaction, translateError } from '../db/neo4j.ts';
 import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
@@ -89,10 +89,11 @@ function rowAt(files: InputFile[], file: string, line: number): Record<string, u
   return files.find((f) => f.file === file)?.rows.find((r) => r.line === line)?.values ?? null;
 }
 
-async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, Label>> {
+/** The kind label of each id that already exists in the database (validation's database side). */
+export async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, Label>> {
   try {
-    const result = await driver.executeQuery(cypher('lookup-ids'), { ids }, { database, routing: neo4j.routing.READ });
-    return new Map(result.records.map((r) => [r.get('id') as string, r.get('label') as Label]));
+    const rows = await readTransaction(driver, database, cypher('lookup-ids'), { ids });
+    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
   } catch (error) {
     throw translateError(error);
   }
