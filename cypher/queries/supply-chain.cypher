@@ -1,53 +1,58 @@
 // Who is upstream and downstream of a focus, up to {{depth}} hops, as distinct ids (not paths),
 // so Neo4j plans the pruning variable-length expand: DISTINCT must come straight after the
 // expand, with every filter after it, or the planner enumerates paths. Companies follow
-// SUPPLIES, segments FEEDS; a chain is its segments. $upLimit / $downLimit of 0 skip a side; each side stops at its limit
-// (the caller asks one more than it shows, to know when it truncated). Region and cluster
-// filters keep companies located in the region's subtree or member of the cluster; unknown
-// filter ids are reported so the API can say so.
+// SUPPLIES, segments FEEDS; a chain is its segments. Each side stops after $countCap nodes
+// (0 skips the side) and returns the first $shownLimit ids with how many it reached, so the
+// view and its total come from one walk that never covers more than $countCap nodes a side.
+// Region and cluster filters keep companies located in the region's subtree or member of the
+// cluster; unknown filter ids are reported so the API can say so.
 MATCH (focus:Entity {id: $id})
 OPTIONAL MATCH (filterRegion:Region {id: $regionId})
 OPTIONAL MATCH (filterCluster:Cluster {id: $clusterId})
-CALL (focus) {
+WITH focus, filterRegion, filterCluster,
+     [(r:Region)-[:WITHIN*0..6]->(filterRegion) | r] AS filterArea
+CALL (focus, filterArea, filterCluster) {
   MATCH (focus:Company)<-[:SUPPLIES*1..{{depth}}]-(n)
   WITH DISTINCT n
   WHERE n <> focus
-    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..6]->(:Region {id: $regionId}) })
-    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Cluster {id: $clusterId}) })
-  WITH n LIMIT $upLimit
-  RETURN collect(n.id) AS upCompanies
+    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(r) WHERE r IN filterArea })
+    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(filterCluster) })
+  WITH n LIMIT $upCap
+  RETURN collect(n.id)[..$shownLimit] AS upCompanies, count(n) AS upCompaniesReached
 }
-CALL (focus) {
+CALL (focus, filterArea, filterCluster) {
   MATCH (focus:Company)-[:SUPPLIES*1..{{depth}}]->(n)
   WITH DISTINCT n
   WHERE n <> focus
-    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..6]->(:Region {id: $regionId}) })
-    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(:Cluster {id: $clusterId}) })
-  WITH n LIMIT $downLimit
-  RETURN collect(n.id) AS downCompanies
+    AND ($regionId IS NULL OR EXISTS { (n)-[:LOCATED_IN]->(r) WHERE r IN filterArea })
+    AND ($clusterId IS NULL OR EXISTS { (n)-[:MEMBER_OF]->(filterCluster) })
+  WITH n LIMIT $downCap
+  RETURN collect(n.id)[..$shownLimit] AS downCompanies, count(n) AS downCompaniesReached
 }
 CALL (focus) {
   MATCH (focus:Segment)<-[:FEEDS*1..{{depth}}]-(n)
   WITH DISTINCT n
   WHERE n <> focus
-  WITH n LIMIT $upLimit
-  RETURN collect(n.id) AS upSegments
+  WITH n LIMIT $upCap
+  RETURN collect(n.id)[..$shownLimit] AS upSegments, count(n) AS upSegmentsReached
 }
 CALL (focus) {
   MATCH (focus:Segment)-[:FEEDS*1..{{depth}}]->(n)
   WITH DISTINCT n
   WHERE n <> focus
-  WITH n LIMIT $downLimit
-  RETURN collect(n.id) AS downSegments
+  WITH n LIMIT $downCap
+  RETURN collect(n.id)[..$shownLimit] AS downSegments, count(n) AS downSegmentsReached
 }
 CALL (focus) {
   MATCH (focus:Chain)<-[:PART_OF]-(n:Segment)
-  WITH DISTINCT n LIMIT $upLimit + $downLimit
+  WITH DISTINCT n LIMIT $upCap + $downCap
   RETURN collect(n.id) AS chainSegments
 }
 RETURN [label IN labels(focus) WHERE label <> 'Entity'][0] AS focusLabel,
        upCompanies + upSegments AS up,
        downCompanies + downSegments AS down,
+       upCompaniesReached + upSegmentsReached AS upReached,
+       downCompaniesReached + downSegmentsReached AS downReached,
        chainSegments,
        $regionId IS NULL OR filterRegion IS NOT NULL AS regionKnown,
        $clusterId IS NULL OR filterCluster IS NOT NULL AS clusterKnown

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--iterations N]: every public query over HTTP GraphQL and, in
+// npm run bench [-- --quick] [--iterations N] [--pairs N] [--only a,b] [--skip a,b]: every public query over HTTP GraphQL and, in
 // the same run and interleaved, the same Cypher with the same parameters straight through
 // neo4j-driver; p50/p95/p99 of both, their ratio and Cypher statements per request. Uses the
 // database at NEO4J_URI or the local one; writes the table as JSON into bench-results/.
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     iterations: { type: 'string' },
     pairs: { type: 'string' },
     skip: { type: 'string', default: '' },
+    only: { type: 'string', default: '' },
     seed: { type: 'string', default: '7' },
   },
 });
@@ -37,9 +38,10 @@ const config = loadConfig();
 const db = await connect(config);
 const read = async (text: string, params: Record<string, unknown>) =>
   (await db.driver.executeQuery(text, integerParams(params), { database: db.name, routing: neo4j.routing.READ })).records.map((r) => r.toObject());
-const [focus] = await read(fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), { skip: 0 });
+const [focus] = await read(fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), {});
 const f = focus as Record<string, string[]>;
-const companies = [...f.hubs!, ...f.companies!];
+// The ten hubs and a seeded spread of 190 others: the big and the small firms both.
+const companies = [...f.hubs!, ...Array.from({ length: 190 }, () => pick(f.companies!))];
 
 type Case = { name: string; variables: () => Record<string, unknown>; query: string };
 const SUPPLY = 'query($id: ID!, $direction: Direction, $depth: Int) { supplyChain(id: $id, direction: $direction, depth: $depth) { truncated totalNodes nodes { id kind label side distance degree regionId } edges { id source target type product } } }';
@@ -95,7 +97,9 @@ const percentile = (xs: number[], p: number) => {
 
 const results = [];
 const skipped = values.skip!.split(',').filter(Boolean);
-for (const c of cases.filter((x) => !skipped.some((name) => x.name.startsWith(name)))) {
+const only = values.only!.split(',').filter(Boolean);
+const chosen = cases.filter((x) => !skipped.some((name) => x.name.startsWith(name)) && (!only.length || only.some((name) => x.name.startsWith(name))));
+for (const c of chosen) {
   const n = c.name === 'connectionPath' ? Number(values.pairs ?? (values.quick ? iterations : 1000)) : iterations;
   const inputs = Array.from({ length: n + warmup }, () => c.variables());
   const plans = [];

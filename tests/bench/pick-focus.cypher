@@ -1,12 +1,13 @@
-// Focus entities for the benchmark: the best-connected companies (hubs) and a seeded spread of
-// ordinary ones, plus startups, labs, chains and regions for the answers.
+// Focus entities for the benchmark: the best-connected companies (hubs) and every company in a
+// supply relation (the benchmark draws its seeded spread from them), plus startups, labs,
+// chains and regions for the answers.
 CALL () {
   MATCH (c:Company) WITH c, COUNT { (c)-[:SUPPLIES]-() } AS degree ORDER BY degree DESC LIMIT 10
   RETURN collect(c.id) AS hubs
 }
 CALL () {
-  MATCH (c:Company) WHERE COUNT { (c)-[:SUPPLIES]-() } > 0
-  WITH c ORDER BY c.id SKIP $skip LIMIT 200
+  MATCH (c:Company) WHERE EXISTS { (c)-[:SUPPLIES]-() }
+  WITH c ORDER BY c.id
   RETURN collect(c.id) AS companies
 }
 CALL () {

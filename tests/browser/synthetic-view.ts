@@ -41,5 +41,5 @@ export function syntheticView(nodeCount: number, edgeCount: number, seed = 7): G
       provenance: { source: 'synthetic', confidence: 0.9, asOf: '2025-01-01' },
     });
   }
-  return { focusId: 'syn-0', nodes, edges, truncated: true, totalNodes: nodeCount * 4 };
+  return { focusId: 'syn-0', nodes, edges, truncated: true, totalNodes: nodeCount * 4, totalIsLowerBound: false };
 }

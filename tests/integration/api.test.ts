@@ -1,6 +1,9 @@
 // The core read API on the sample dataset (facts listed in seed-data/README.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+import { cypher } from '../../api/src/db/cypher-files.ts';
+import { integerParams } from '../../api/src/db/neo4j.ts';
 import { apiClient, testDriver } from '../support/api.ts';
 
 let driver: Driver;
@@ -17,7 +20,7 @@ const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
 
 const SUPPLY_CHAIN = `query($id: ID!, $direction: Direction, $depth: Int, $limit: Int, $filter: GraphFilter) {
   supplyChain(id: $id, direction: $direction, depth: $depth, limit: $limit, filter: $filter) {
-    focusId truncated totalNodes
+    focusId truncated totalNodes totalIsLowerBound
     nodes { id kind label labelZh side distance degree regionId regionName clusterIds }
     edges { id source target type product provenance { source confidence asOf } }
   }
@@ -139,7 +142,21 @@ describe('supplyChain', () => {
     expect(view.nodes).toHaveLength(10);
     expect(view.truncated).toBe(true);
     expect(view.totalNodes).toBeGreaterThan(10);
-    expect(result.extensions?.cypherQueries).toBe(3);
+    expect(view.totalIsLowerBound).toBe(false);
+    // The total comes from the same walk as the view: no third statement.
+    expect(result.extensions?.cypherQueries).toBe(2);
+    const all = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: 500 });
+    expect(all.data.supplyChain.truncated).toBe(false);
+    expect(view.totalNodes).toBe(all.data.supplyChain.nodes.length);
+  });
+
+  it('stops counting at the cap and shows the first ids of what it reached', async () => {
+    const params = { id: WUHAN_FAB, upCap: 3, downCap: 0, shownLimit: 2, regionId: null, clusterId: null };
+    const { records } = await driver.executeQuery(cypher('supply-chain', { depth: 4 }), integerParams(params), { database: inject('neo4jDatabase') });
+    const row = records[0]!.toObject();
+    expect(row.upReached).toBe(3);
+    expect(row.up).toHaveLength(2);
+    expect(row.downReached).toBe(0);
   });
 
   it('keeps only companies in a region when filtered', async () => {

@@ -3,10 +3,14 @@
 import { labelOfKind } from '../domain.ts';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
-import { buildGraphView, toEdge, type ElementEdge, type ElementNode } from './graph-view.ts';
+import { graphElements } from './graph-elements.ts';
+import { buildGraphView, edgeId, toEdge, type ElementEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
 
 type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+/** How far a supply chain walk counts each side before it reports "at least". */
+export const COUNT_CAP = 2_000;
 
 interface SupplyChainArgs {
   id: string; direction: Direction; depth: number; limit: number;
@@ -16,11 +20,6 @@ interface SupplyChainArgs {
 /** Relations that connect people and organisations, preferred when explaining a connection. */
 export const BUSINESS_TYPES = ['SUPPLIES', 'TRANSFERRED_TO', 'WORKS_AT', 'INCUBATES', 'DEVELOPS', 'ALUMNUS_OF'];
 
-async function graphElements(ctx: Context, ids: string[], contextLabels: string[] = []) {
-  const [row] = await ctx.reader.read('graph-elements', { ids, contextLabels, contextLimit: LIMITS.contextNodes });
-  return { nodes: (row?.nodes ?? []) as ElementNode[], edges: (row?.edges ?? []) as ElementEdge[] };
-}
-
 export const graphQueries = {
   async supplyChain(_: unknown, args: SupplyChainArgs, ctx: Context) {
     checkId('id', args.id);
@@ -28,10 +27,12 @@ export const graphQueries = {
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
     const contextLabels = checkList('filter.kinds', args.filter?.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     const filters = { regionId: args.filter?.regionId ?? null, clusterId: args.filter?.clusterId ?? null };
-    // One more than we show on each side tells us whether the view was cut.
-    const upLimit = args.direction === 'DOWNSTREAM' ? 0 : limit + 1;
-    const downLimit = args.direction === 'UPSTREAM' ? 0 : limit + 1;
-    const [row] = await ctx.reader.read('supply-chain', { id: args.id, upLimit, downLimit, ...filters }, { depth });
+    // One more than we show on each side tells us whether the view was cut; the walk goes on
+    // to COUNT_CAP nodes a side to say how big the full answer is (or that it is at least that).
+    const cap = Math.max(COUNT_CAP, limit + 1);
+    const upCap = args.direction === 'DOWNSTREAM' ? 0 : cap;
+    const downCap = args.direction === 'UPSTREAM' ? 0 : cap;
+    const [row] = await ctx.reader.read('supply-chain', { id: args.id, upCap, downCap, shownLimit: limit + 1, ...filters }, { depth });
     if (!row) throw notFound('id', args.id);
     if (!row.regionKnown) throw notFound('filter.regionId', filters.regionId!);
     if (!row.clusterKnown) throw notFound('filter.clusterId', filters.clusterId!);
@@ -45,20 +46,14 @@ export const graphQueries = {
     const [shownUp, shownDown] = splitLimit(up, down, limit - 1);
     const truncated = shownUp.length < up.length || shownDown.length < down.length;
     const { nodes, edges } = await graphElements(ctx, [args.id, ...shownUp, ...shownDown], contextLabels);
-    let totalNodes: number | undefined;
-    if (truncated && focusLabel === 'Company') {
-      const [count] = await ctx.reader.read(
-        'supply-chain-total',
-        { id: args.id, upstream: upLimit > 0, downstream: downLimit > 0, ...filters },
-        { depth },
-      );
-      totalNodes = count?.total as number;
-    }
+    const upReached = (row.upReached as number) + chainSegments.length;
+    const downReached = row.downReached as number;
     return buildGraphView({
       focusId: args.id, nodes, edges,
       upstream: new Set(shownUp), downstream: new Set(shownDown),
       distanceTypes: focusLabel === 'Company' ? ['SUPPLIES'] : ['FEEDS', 'PART_OF'],
-      truncated, totalNodes,
+      truncated, totalNodes: 1 + upReached + downReached,
+      totalIsLowerBound: upReached >= cap || downReached >= cap,
     });
   },
 
@@ -89,7 +84,10 @@ export const graphQueries = {
     const any = business.length >= 3 ? [] : await ctx.reader.read('connection-path', { ...params, types: [] }, { maxHops });
     const seen = new Set<string>();
     const paths = [...business, ...any]
-      .map((p) => ({ nodeIds: p.nodeIds as string[], edges: (p.edges as ElementEdge[]).map(toEdge) }))
+      .map((p) => ({
+        nodeIds: p.nodeIds as string[],
+        edges: (p.edges as Omit<ElementEdge, 'id'>[]).map((e) => toEdge({ ...e, id: edgeId(e.source, e.type, e.target) })),
+      }))
       .filter((p) => {
         const key = p.edges.map((e) => e.id).join(',');
         if (seen.has(key)) return false;

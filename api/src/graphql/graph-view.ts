@@ -15,6 +15,7 @@ export interface GraphView {
   edges: GraphEdgeView[];
   truncated: boolean;
   totalNodes: number;
+  totalIsLowerBound: boolean;
 }
 
 export interface GraphNode {
@@ -26,6 +27,11 @@ export interface GraphNode {
 export interface GraphEdgeView {
   id: string; source: string; target: string; type: string; product: unknown;
   provenance: { source: unknown; confidence: unknown; asOf: unknown };
+}
+
+/** A relationship is unique per its ends and type (imports and edits merge on them), so they name it. */
+export function edgeId(source: string, type: string, target: string): string {
+  return `${source}|${type}|${target}`;
 }
 
 export function toEdge(edge: ElementEdge): GraphEdgeView {
@@ -44,6 +50,8 @@ interface ViewInput {
   distanceTypes?: string[];
   truncated: boolean;
   totalNodes?: number;
+  /** The count stopped at its cap: the full answer has at least totalNodes nodes. */
+  totalIsLowerBound?: boolean;
 }
 
 export function buildGraphView(input: ViewInput): GraphView {
@@ -84,6 +92,7 @@ export function buildGraphView(input: ViewInput): GraphView {
     edges: input.edges.map(toEdge),
     truncated: input.truncated,
     totalNodes: Math.max(input.totalNodes ?? nodes.length, nodes.length),
+    totalIsLowerBound: input.totalIsLowerBound ?? false,
   };
 }
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
@@ -45,7 +46,9 @@ export function createGraphQL(options: YogaOptions) {
       options.onContext?.(context);
       return context;
     },
-    plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false)],
+    // graphql-jit compiles each operation once (cached by document) into plain functions: a
+    // 500-node view resolves ~14,000 fields, which the generic executor made a third of the time.
+    plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false), useGraphQlJit()],
     // Coded errors are answers, not faults: only unexpected ones are logged as errors.
     logging: {
       debug: (...args) => log.debug({ args }, 'yoga'),

@@ -2,7 +2,7 @@
 // Cypher statements it ran and the outcome. The Cypher count also goes into the response's
 // extensions (tests and benchmarks read it there).
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.ts';
 import { log } from '../log.ts';
 import { requestDuration, requestErrors } from './metrics.ts';
@@ -19,10 +19,17 @@ function errorCodes(result: ExecutionResult): string[] {
   return (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
 }
 
-/** graphql-js reports a badly typed variable without a code; it is bad input, named by the variable. */
-function codeVariableError(error: GraphQLError): void {
+/**
+ * A badly typed variable is reported without a code; it is bad input, named by the variable.
+ * The error is replaced, not changed: graphql-jit's errors do not let their extensions be set.
+ */
+function codeVariableError(error: GraphQLError): GraphQLError {
   const variable = /^Variable "\$(\w+)"/.exec(error.message)?.[1];
-  if (variable && !error.extensions?.code) Object.assign(error.extensions, { code: 'BAD_USER_INPUT', argument: variable });
+  if (!variable || error.extensions?.code) return error;
+  return createGraphQLError(error.message, {
+    nodes: error.nodes, path: error.path, originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', argument: variable },
+  });
 }
 
 export function useTelemetry(): Plugin<Context> {
@@ -43,11 +50,13 @@ export function useTelemetry(): Plugin<Context> {
         },
       };
     },
-    onResultProcess({ request, result }) {
+    onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
-      for (const error of (result as ExecutionResult).errors ?? []) codeVariableError(error);
+      const single = result as ExecutionResult;
+      const coded = single.errors ? { ...single, errors: single.errors.map(codeVariableError) } : single;
+      if (coded !== single) setResult(coded);
       const trace = traces.get(request);
-      if (trace) trace.codes = errorCodes(result as ExecutionResult);
+      if (trace) trace.codes = errorCodes(coded);
     },
     onResponse({ request, response }) {
       const trace = traces.get(request);

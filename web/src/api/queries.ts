@@ -6,7 +6,7 @@ import type {
 } from './types.ts';
 
 const GRAPH_VIEW_FIELDS = `
-  focusId truncated totalNodes
+  focusId truncated totalNodes totalIsLowerBound
   nodes { id kind label labelZh side distance degree stage employees tier trl regionId regionName clusterIds }
   edges { id source target type product provenance { source confidence asOf } }
 `;

@@ -48,6 +48,8 @@ export interface GraphView {
   edges: GraphEdge[];
   truncated: boolean;
   totalNodes: number;
+  /** The count stopped at its cap: the full answer has at least totalNodes nodes. */
+  totalIsLowerBound: boolean;
 }
 
 export interface EntitySummary {

@@ -62,7 +62,7 @@ export function ChainView() {
         <Legend />
         {status === 'ready' && base?.truncated && (
           <div className="notice notice--warn" data-testid="truncated" role="status">
-            {t('truncated', { shown: base.nodes.length, total: base.totalNodes })}
+            {t('truncated', { shown: base.nodes.length, total: base.totalIsLowerBound ? `${base.totalNodes}+` : base.totalNodes })}
           </div>
         )}
         {graph && graph.nodes.length > 0 && (

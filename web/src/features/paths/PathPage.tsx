@@ -44,6 +44,7 @@ function pathView(graph: GraphView, path: ConnectionPath): GraphView {
     nodes: graph.nodes.filter((n) => ids.has(n.id)),
     edges: graph.edges.filter((e) => edges.has(e.id)),
     totalNodes: ids.size,
+    totalIsLowerBound: false,
   };
 }
 
