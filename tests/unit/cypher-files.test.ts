@@ -4,13 +4,15 @@ import { cypher, schemaStatements } from '../../api/src/db/cypher-files.ts';
 describe('cypher files', () => {
   it('fills integer bounds and refuses anything else', () => {
     expect(cypher('supply-chain', { depth: 3 })).toContain('[:SUPPLIES*1..3]');
-    expect(() => cypher('supply-chain', {})).toThrow(/needs an integer, a label or a relationship type for \{\{depth\}\}/);
+    expect(() => cypher('supply-chain', {})).toThrow(/needs an integer, a label or relationship types for \{\{depth\}\}/);
     expect(() => cypher('supply-chain', { depth: 2.5 })).toThrow(/needs an integer/);
   });
 
   it('fills only labels and relationship types of the domain model by name', () => {
     expect(cypher('create-relationships', { type: 'SUPPLIES' })).toContain('CREATE (a)-[r:SUPPLIES]->(b)');
-    expect(() => cypher('create-relationships', { type: 'SUPPLIES]->() DETACH DELETE a //' })).toThrow(/needs an integer, a label or a relationship type/);
+    expect(() => cypher('create-relationships', { type: 'SUPPLIES]->() DETACH DELETE a //' })).toThrow(/needs an integer, a label or relationship types/);
+    expect(cypher('connection-path', { maxHops: 4, businessTypes: 'SUPPLIES|WORKS_AT', anyTypes: 'SUPPLIES' })).toContain('[:SUPPLIES|WORKS_AT*1..4]');
+    expect(() => cypher('connection-path', { maxHops: 4, businessTypes: 'SUPPLIES|WORKS_AT]-(x) DETACH DELETE x //', anyTypes: 'SUPPLIES' })).toThrow(/for \{\{businessTypes\}\}/);
     expect(() => cypher('upsert-nodes', { label: 'Planet' })).toThrow(/for \{\{label\}\}/);
   });
 
@@ -19,7 +21,7 @@ describe('cypher files', () => {
   });
 
   it('keeps every statement parameterised: no placeholder is left after rendering', () => {
-    expect(cypher('connection-path', { maxHops: 4 })).not.toMatch(/\{\{/);
+    expect(cypher('connection-path', { maxHops: 4, businessTypes: 'SUPPLIES', anyTypes: 'SUPPLIES|LOCATED_IN' })).not.toMatch(/\{\{/);
   });
 
   it('has a uniqueness constraint for every label and the full-text index', () => {

@@ -1,7 +1,8 @@
 // Loads the Cypher statements in cypher/ once. A statement may hold placeholders such as
 // {{depth}} or {{type}}: Cypher cannot take a parameter as a variable-length bound, and a label
 // or type given as a parameter ($(…)) plans far slower, so each bound or name the API allows is
-// rendered once (a validated integer, or a label or type of the domain model) and cached.
+// rendered once (a validated integer, a label or type of the domain model, or types joined
+// by |) and cached.
 // Values are always parameters.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,9 +29,9 @@ export function cypher(name: string, bounds: Record<string, number | string> = {
   if (text === undefined) throw new Error(`no Cypher statement named ${name} in cypher/`);
   const filled = text.replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
     const value = bounds[placeholder];
-    if (typeof value === 'string' && (isLabel(value) || isRelationshipType(value))) return value;
+    if (typeof value === 'string' && (isLabel(value) || value.split('|').every(isRelationshipType))) return value;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
-      throw new Error(`${name}.cypher needs an integer, a label or a relationship type for {{${placeholder}}}, got ${value}`);
+      throw new Error(`${name}.cypher needs an integer, a label or relationship types for {{${placeholder}}}, got ${value}`);
     }
     return String(value);
   });

@@ -27,7 +27,7 @@ export type Row = Record<string, unknown>;
 export class GraphReader {
   queryCount = 0;
   /** What ran, so a benchmark can replay the same statements straight through the driver. */
-  readonly recorded: { name: string; params: Record<string, unknown>; bounds: Record<string, number> }[] = [];
+  readonly recorded: { name: string; params: Record<string, unknown>; bounds: Record<string, number | string> }[] = [];
 
   constructor(
     private readonly driver: Driver,
@@ -35,7 +35,7 @@ export class GraphReader {
     private readonly timeoutMs: number,
   ) {}
 
-  async read(name: string, params: Record<string, unknown>, bounds: Record<string, number> = {}): Promise<Row[]> {
+  async read(name: string, params: Record<string, unknown>, bounds: Record<string, number | string> = {}): Promise<Row[]> {
     this.queryCount += 1;
     this.recorded.push({ name, params, bounds });
     neo4jInFlight.inc();

@@ -1,6 +1,6 @@
 // supplyChain, neighborhood and connectionPath: each answers with a GraphView in a fixed,
 // small number of Cypher statements, whatever the depth or the size of the result.
-import { labelOfKind } from '../domain.ts';
+import { RELATIONSHIP_TYPES, labelOfKind } from '../domain.ts';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import { graphElements } from './graph-elements.ts';
@@ -75,15 +75,15 @@ export const graphQueries = {
     checkId('toId', args.toId);
     const maxHops = checkRange('maxHops', args.maxHops, 1, LIMITS.maxHops);
     if (args.fromId === args.toId) throw badInput('toId', 'must differ from fromId');
-    const ends = await ctx.reader.read('entities-by-id', { ids: [args.fromId, args.toId] });
-    for (const [argument, id] of [['fromId', args.fromId], ['toId', args.toId]] as const) {
-      if (!ends.some((e) => e.id === id)) throw notFound(argument, id);
-    }
-    const params = { fromId: args.fromId, toId: args.toId };
-    const business = await ctx.reader.read('connection-path', { ...params, types: BUSINESS_TYPES }, { maxHops });
-    const any = business.length >= 3 ? [] : await ctx.reader.read('connection-path', { ...params, types: [] }, { maxHops });
+    const [found] = await ctx.reader.read(
+      'connection-path',
+      { fromId: args.fromId, toId: args.toId },
+      { maxHops, businessTypes: BUSINESS_TYPES.join('|'), anyTypes: RELATIONSHIP_TYPES.join('|') },
+    );
+    if (!found?.fromKnown) throw notFound('fromId', args.fromId);
+    if (!found.toKnown) throw notFound('toId', args.toId);
     const seen = new Set<string>();
-    const paths = [...business, ...any]
+    const paths = (found.paths as Record<string, unknown>[])
       .map((p) => ({
         nodeIds: p.nodeIds as string[],
         edges: (p.edges as Omit<ElementEdge, 'id'>[]).map((e) => toEdge({ ...e, id: edgeId(e.source, e.type, e.target) })),
