@@ -134,7 +134,7 @@ describe('answer views in Chromium', () => {
     const wuhanCells = await page.locator('[data-testid="matrix-cell"][data-region="reg-wuhan"]').evaluateAll((els) =>
       Object.fromEntries(els.map((e) => [e.getAttribute('data-segment'), [e.getAttribute('data-gap'), e.textContent]])));
     expect(wuhanCells).toEqual(Object.fromEntries(wuhan.segments.map((s) =>
-      [s.segment.id, [s.gap ?? 'NONE', `${s.localCompanies.length}${'●'.repeat(Math.max(0, s.gaps.length - 1))}`]])));
+      [s.segment.id, [s.gap ?? 'NONE', `${s.localCount}${'●'.repeat(Math.max(0, s.gaps.length - 1))}`]])));
     expect(await page.locator(`[data-testid="matrix-cell"][data-region="reg-shenzhen"][data-segment="${LITHO}"]`).getAttribute('data-gap')).toBe('MISSING');
 
     const rows = await csvRows(Promise.all([page.waitForEvent('download'), page.getByTestId('gaps-csv').click()]).then(([d]) => d));

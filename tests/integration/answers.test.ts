@@ -85,7 +85,7 @@ const GAPS = `query($chainId: ID!, $regionId: ID!) {
     coverage counts { kind count }
     segments {
       segment { id } feeds gap gaps inboundSupplies inboundFromOutside localExperts localAdopters
-      localCompanies { company { id } }
+      localCount localCompanies { company { id } }
       fillers { company { id } regionName localCustomers }
       labs { lab { id } local technologies }
       policies { policy { id } appliesHere }
@@ -99,8 +99,8 @@ describe('chainGaps on the fixture', () => {
     expect(result.errors).toBeUndefined();
     const gaps = result.data.chainGaps;
     const bySegment = Object.fromEntries(gaps.segments.map((s: { segment: { id: string } }) => [s.segment.id, s]));
-    expect(bySegment['fx-seg-tool']).toMatchObject({ gap: 'MISSING', gaps: ['MISSING'], localCompanies: [] });
-    expect(bySegment['fx-seg-material']).toMatchObject({ gap: 'SINGLE_SUPPLIER', gaps: ['SINGLE_SUPPLIER'], inboundSupplies: 1, inboundFromOutside: 0 });
+    expect(bySegment['fx-seg-tool']).toMatchObject({ gap: 'MISSING', gaps: ['MISSING'], localCount: 0, localCompanies: [] });
+    expect(bySegment['fx-seg-material']).toMatchObject({ gap: 'SINGLE_SUPPLIER', gaps: ['SINGLE_SUPPLIER'], localCount: 1, inboundSupplies: 1, inboundFromOutside: 0 });
     expect(bySegment['fx-seg-fab']).toMatchObject({
       gap: 'EXTERNAL_DEPENDENCY', gaps: ['EXTERNAL_DEPENDENCY', 'TALENT_SHORTAGE'],
       inboundSupplies: 3, inboundFromOutside: 2, localExperts: 0, localAdopters: 2, feeds: ['fx-seg-module'],

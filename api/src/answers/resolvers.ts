@@ -12,6 +12,12 @@ import { pilotPathEdges, scorePilotPartner, type PilotEvidence } from './pilot-p
 const CANDIDATE_LIMIT = 2_000;
 const MAX_RESULTS = 50;
 const FILLERS_PER_SEGMENT = 5;
+/** chainGaps lists at most this many local companies, labs, policies and technologies a segment (with full counts). */
+const SHOWN_PER_SEGMENT = 20;
+/** Filler candidates: the largest companies of a segment outside the region. */
+const FILLER_POOL = 200;
+/** Inbound supplies counted a segment; the outside share is taken over those. */
+const INBOUND_CAP = 2_000;
 
 async function entitiesById(ctx: Context, edges: EvidenceEdge[]): Promise<Map<string, EntityRecord>> {
   const ids = evidenceIds(edges);
@@ -65,7 +71,9 @@ export const answerQueries = {
     if (!region) throw notFound('regionId', args.regionId);
     if (chain.label !== 'Chain') throw badInput('chainId', `names a ${chain.label}, not a Chain`);
     if (region.label !== 'Region') throw badInput('regionId', `names a ${region.label}, not a Region`);
-    const rows = await ctx.reader.read('chain-gaps', { chainId: args.chainId, regionId: args.regionId, fillers: FILLERS_PER_SEGMENT });
+    const rows = await ctx.reader.read('chain-gaps', {
+      chainId: args.chainId, regionId: args.regionId, fillers: FILLERS_PER_SEGMENT, shown: SHOWN_PER_SEGMENT, fillerPool: FILLER_POOL, inboundCap: INBOUND_CAP,
+    });
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);
@@ -76,13 +84,16 @@ export const answerQueries = {
         feeds: row.feeds,
         gap: gaps[0] ?? null,
         gaps,
-        locals: evidence.locals,
-        localCompanies: (evidence.locals as Record<string, unknown>[]).map(company),
+        localCount: evidence.localCount,
+        localCompanies: (row.locals as Record<string, unknown>[]).map(company),
         inboundSupplies: evidence.inbound,
         inboundFromOutside: evidence.inboundFromOutside,
         localExperts: evidence.localExperts,
         localAdopters: evidence.localAdopters,
         technologies: row.technologies,
+        technologyCount: row.technologyCount,
+        labCount: row.labCount,
+        policyCount: row.policyCount,
         fillers: (row.fillers as Record<string, unknown>[]).map(company),
         labs: (row.labs as Record<string, unknown>[]).map((l) => ({ ...l, lab: entity('Lab')(l) })),
         policies: (row.policies as Record<string, unknown>[]).map((p) => ({ ...p, policy: entity('Policy')(p) })),

@@ -143,8 +143,8 @@ export const CHAIN_GAPS = `query ChainGaps($chainId: ID!, $regionId: ID!) {
     segments {
       segment { id kind name nameZh tier }
       feeds gap gaps
-      localCompanies { ${GAP_COMPANY_FIELDS} }
-      inboundSupplies inboundFromOutside localExperts localAdopters technologies
+      localCount localCompanies { ${GAP_COMPANY_FIELDS} }
+      inboundSupplies inboundFromOutside localExperts localAdopters technologies technologyCount labCount policyCount
       fillers { ${GAP_COMPANY_FIELDS} }
       labs { lab { id kind name nameZh } regionName local technologies trl }
       policies { policy { id kind name nameZh } issuerRegion appliesHere }
@@ -162,7 +162,7 @@ export function gapMatrixDocument(count: number): string {
 fragment GapColumn on ChainGaps {
   region { id kind name nameZh }
   coverage
-  segments { segment { id } gap gaps localCompanies { company { id } } }
+  segments { segment { id } gap gaps localCount }
 }`;
 }
 

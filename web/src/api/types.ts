@@ -182,6 +182,8 @@ export interface SegmentGap {
   feeds: string[];
   gap: GapKind | null;
   gaps: GapKind[];
+  /** All local companies of the segment; localCompanies lists the largest 20. */
+  localCount: number;
   localCompanies: GapCompany[];
   inboundSupplies: number;
   inboundFromOutside: number;
@@ -189,8 +191,11 @@ export interface SegmentGap {
   localAdopters: number;
   technologies: string[];
   fillers: GapCompany[];
+  technologyCount: number;
   labs: GapLab[];
+  labCount: number;
   policies: GapPolicy[];
+  policyCount: number;
 }
 
 export interface ChainGaps {
@@ -205,7 +210,7 @@ export interface ChainGaps {
 export interface GapColumn {
   region: EntitySummary;
   coverage: number;
-  segments: { segment: { id: string }; gap: GapKind | null; gaps: GapKind[]; localCompanies: { company: { id: string } }[] }[];
+  segments: { segment: { id: string }; gap: GapKind | null; gaps: GapKind[]; localCount: number }[];
 }
 
 export interface ConnectionPath {

@@ -36,7 +36,7 @@ export function matrixCsv(segments: SegmentGap[], columns: GapColumn[], lang: La
         s.segment.id, displayName(s.segment, lang),
         ...columns.flatMap((c) => {
           const cell = cellOf(c, s.segment.id);
-          return [cell?.gaps.join('|') ?? '', cell?.localCompanies.length ?? ''];
+          return [cell?.gaps.join('|') ?? '', cell?.localCount ?? ''];
         }),
       ]),
       ['coverage', STRINGS[lang].coverage, ...columns.flatMap((c) => [c.coverage, ''])],
@@ -105,7 +105,7 @@ export function GapMatrix({ chainId, regionIds, segments, selected, onSelect, on
                         data-gap={cell?.gap ?? 'NONE'} style={{ background: style.background, color: style.color }}
                         title={(cell?.gaps.length ? cell.gaps.map((g) => t(GAP_STYLES[g].name)) : [t('gapCovered')]).join(', ')}
                       >
-                        {cell ? cell.localCompanies.length : '–'}
+                        {cell ? cell.localCount : '–'}
                         {cell?.gaps.slice(1).map((g) => <span key={g} className="matrix__more" style={{ color: GAP_STYLES[g].color }}>●</span>)}
                       </td>
                     );

@@ -24,7 +24,7 @@ export function gapsCsv(gaps: ChainGaps, columns: SegmentGap[][], lang: Lang): s
     ['column', 'segment_id', 'segment', 'tier', 'gap', 'all_gaps', 'local_companies', 'local_company_ids', 'inbound_supplies',
       'inbound_from_outside', 'local_experts', 'local_adopters', 'technologies', 'filler_ids', 'lab_ids', 'policy_ids'],
     columns.flatMap((column, i) => column.map((s) => [
-      i + 1, s.segment.id, displayName(s.segment, lang), s.segment.tier, s.gap ?? '', s.gaps.join('|'), s.localCompanies.length,
+      i + 1, s.segment.id, displayName(s.segment, lang), s.segment.tier, s.gap ?? '', s.gaps.join('|'), s.localCount,
       ids(s.localCompanies.map((c) => c.company)), s.inboundSupplies, s.inboundFromOutside, s.localExperts, s.localAdopters,
       s.technologies.join('|'), ids(s.fillers.map((c) => c.company)), ids(s.labs.map((l) => l.lab)), ids(s.policies.map((p) => p.policy)),
     ])),
@@ -75,7 +75,7 @@ export function GapsPage() {
             <span className="gaps__coverage" data-testid="gaps-coverage" data-value={gaps.coverage}>
               {t('coverageValue', {
                 pct: Math.round(gaps.coverage * 100),
-                covered: gaps.segments.filter((s) => s.localCompanies.length > 0).length,
+                covered: gaps.segments.filter((s) => s.localCount > 0).length,
                 total: gaps.segments.length,
               })}
             </span>

@@ -90,7 +90,7 @@ export function SegmentFlow({ columns, selected, onSelect }: Props) {
                 >
                   <span className="segment-card__name">{displayName(s.segment, lang)}</span>
                   <span className="segment-card__meta">
-                    {t('localCount', { count: s.localCompanies.length })}
+                    {t('localCount', { count: s.localCount })}
                     {s.inboundSupplies > 0 && ` · ${t('fromOutsideShort', { outside: s.inboundFromOutside, total: s.inboundSupplies })}`}
                   </span>
                   <span className="segment-card__gaps">

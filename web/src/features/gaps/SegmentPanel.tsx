@@ -66,13 +66,13 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         })}
       </div>
       <dl className="details__fields">
-        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCompanies.length}</dd></div>
+        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount}</dd></div>
         <div><dt>{t('inboundLabel')}</dt><dd>{t('inboundValue', { outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
         {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{s.technologies.join(', ')}</dd></div>}
       </dl>
       <section className="details__group">
-        <h3>{t('localCompanies')} <span className="count">{s.localCompanies.length}</span></h3>
+        <h3>{t('localCompanies')} <span className="count">{s.localCount}</span></h3>
         <CompanyList companies={s.localCompanies} testId="local-company" />
       </section>
       <section className="details__group" style={{ borderColor: style.color }}>
@@ -81,7 +81,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <CompanyList companies={s.fillers} testId="filler" fillers />
       </section>
       <section className="details__group">
-        <h3>{t('labs')} <span className="count">{s.labs.length}</span></h3>
+        <h3>{t('labs')} <span className="count">{s.labCount}</span></h3>
         {s.labs.length ? (
           <ul className="panel-list">
             {s.labs.map((l) => (
@@ -97,7 +97,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         ) : <p className="muted">{t('none')}</p>}
       </section>
       <section className="details__group">
-        <h3>{t('policies')} <span className="count">{s.policies.length}</span></h3>
+        <h3>{t('policies')} <span className="count">{s.policyCount}</span></h3>
         {s.policies.length ? (
           <ul className="panel-list">
             {s.policies.map((p) => (
