@@ -13,7 +13,12 @@ export interface RelationshipRow {
   type: RelationshipType; from: string; to: string; props: Record<string, unknown>; file: string; line: number;
 }
 
-export interface ValidDataset { nodes: NodeRow[]; relationships: RelationshipRow[] }
+export interface ValidDataset {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+  /** Ids of input nodes the database already holds (the rest can be created without a lookup). */
+  existingIds: Set<string>;
+}
 
 /** Labels of ids already in the database, for relationship ends the input does not define. */
 export type IdLookup = (ids: string[]) => Promise<Map<string, Label>>;
@@ -120,5 +125,6 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     }
     return ok;
   });
-  return { nodes: keptNodes, relationships: keptRelationships };
+  const existingIds = new Set(keptNodes.filter((n) => inDatabase.has(n.id)).map((n) => n.id));
+  return { nodes: keptNodes, relationships: keptRelationships, existingIds };
 }

@@ -1,5 +1,7 @@
 // Writes a validated dataset in UNWIND batches, one transaction per batch, nodes before
-// relationships. Every batch is an idempotent upsert, so an interrupted import can be re-run.
+// relationships. Every batch is idempotent (an upsert, or a create of what validation found
+// absent), so an interrupted import can be re-run. Two batches are in flight at a time: while
+// Neo4j writes one, the next is encoded and sent, and Neo4j can use both cores.
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { INTEGER_PROPS } from '../domain.ts';
@@ -8,6 +10,13 @@ import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 export interface FileCounts { file: string; created: number; updated: number; unchanged: number; rejected: number }
 
 export const BATCH_SIZE = 10_000;
+const IN_FLIGHT = 2;
+
+type Query = 'upsert-nodes' | 'create-nodes' | 'upsert-relationships' | 'create-relationships';
+
+export interface UpsertGroup { file: string; query: Query; params: Record<string, unknown>; rows: unknown[] }
+
+interface RelRow { from: string; to: string }
 
 export async function writeDataset(
   driver: Driver,
@@ -19,51 +28,73 @@ export async function writeDataset(
   const total = dataset.nodes.length + dataset.relationships.length;
   let written = 0;
   const now = new Date().toISOString();
-  const session = driver.session({ database });
-  try {
-    // Ids this import created: a relationship touching one cannot exist yet, so it is created
-    // without the existence check (most of the time of a first load goes there otherwise).
-    const createdIds = new Set<string>();
-    for (const group of upsertGroups(dataset, now)) {
-      const fileCounts = counts.get(group.file) ?? { file: group.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-      counts.set(group.file, fileCounts);
-      for (let start = 0; start < group.rows.length; start += BATCH_SIZE) {
-        const rows = group.rows.slice(start, start + BATCH_SIZE);
-        const fresh = (r: unknown) => group.query === 'upsert-relationships' && (createdIds.has((r as RelRow).from) || createdIds.has((r as RelRow).to));
-        const batches: UpsertGroup[] = [
-          { ...group, query: 'create-relationships', rows: rows.filter(fresh) },
-          { ...group, rows: rows.filter((r) => !fresh(r)) },
-        ];
-        let result = { created: 0, updated: 0, unchanged: 0 };
-        await session.executeWrite(async (tx) => {
-          result = { created: 0, updated: 0, unchanged: 0 }; // a retried transaction counts afresh
-          for (const batch of batches.filter((b) => b.rows.length)) {
-            const counted = await upsert(tx, batch);
-            for (const id of counted.createdIds ?? []) createdIds.add(id);
-            result.created += counted.created;
-            result.updated += counted.updated;
-            result.unchanged += counted.unchanged;
-          }
-        });
-        fileCounts.created += result.created;
-        fileCounts.updated += result.updated;
-        fileCounts.unchanged += result.unchanged;
-        written += rows.length;
-        onProgress(written, total);
-      }
+  // Ids this import created: a relationship touching one cannot exist yet, so it is created
+  // without the existence check (most of the time of a first load goes there otherwise).
+  const createdIds = new Set<string>();
+
+  const write = async (batch: UpsertGroup, rowCount: number) => {
+    const session = driver.session({ database });
+    try {
+      const counted = await session.executeWrite((tx) => upsert(tx, batch));
+      for (const id of counted.createdIds ?? []) createdIds.add(id);
+      const fileCounts = counts.get(batch.file) ?? { file: batch.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+      counts.set(batch.file, fileCounts);
+      fileCounts.created += counted.created;
+      fileCounts.updated += counted.updated;
+      fileCounts.unchanged += counted.unchanged;
+    } finally {
+      await session.close();
     }
-  } finally {
-    await session.close();
-  }
+    written += rowCount;
+    onProgress(written, total);
+  };
+
+  const groups = upsertGroups(dataset, now);
+  const nodeBatches = groups.filter((g) => g.query === 'upsert-nodes').flatMap((group) =>
+    slices(group.rows).flatMap((rows) => [
+      { ...group, query: 'create-nodes' as const, rows: rows.filter((r) => !dataset.existingIds.has((r as { id: string }).id)) },
+      { ...group, rows: rows.filter((r) => dataset.existingIds.has((r as { id: string }).id)) },
+    ]));
+  await inParallel(nodeBatches.filter((b) => b.rows.length), (b) => write(b, b.rows.length));
+
+  // Split once the nodes are written, when createdIds is complete.
+  const relationshipBatches = groups.filter((g) => g.query === 'upsert-relationships').flatMap((group) => {
+    const fresh = (r: unknown) => createdIds.has((r as RelRow).from) || createdIds.has((r as RelRow).to);
+    return slices(group.rows).flatMap((rows) => [
+      { ...group, query: 'create-relationships' as const, rows: rows.filter(fresh) },
+      { ...group, rows: rows.filter((r) => !fresh(r)) },
+    ]);
+  });
+  await inParallel(relationshipBatches.filter((b) => b.rows.length), (b) => write(b, b.rows.length));
   return counts;
 }
 
-export interface UpsertGroup { file: string; query: 'upsert-nodes' | 'upsert-relationships' | 'create-relationships'; params: Record<string, unknown>; rows: unknown[] }
+/** Runs work over the items with at most IN_FLIGHT at once; the first failure stops the rest. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+}
 
-interface RelRow { from: string; to: string }
+function slices<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) out.push(rows.slice(start, start + BATCH_SIZE));
+  return out;
+}
 
 /** The dataset as batches of one file and one label or type, nodes first. */
-export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] {
+export function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relationships'>, now: string): UpsertGroup[] {
   return [
     ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows): UpsertGroup => ({
       file: rows[0]!.file, query: 'upsert-nodes', params: { label: rows[0]!.label, now },
@@ -77,13 +108,13 @@ export function upsertGroups(dataset: ValidDataset, now: string): UpsertGroup[] 
 }
 
 export async function upsert(tx: ManagedTransaction | Transaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: string[] }> {
-  const names: Record<string, string> = group.query === 'upsert-nodes' ? { label: group.params.label as string } : { type: group.params.type as string };
+  const names: Record<string, string> = group.query.endsWith('nodes') ? { label: group.params.label as string } : { type: group.params.type as string };
   const record = (await tx.run(cypher(group.query, names), { ...group.params, rows: group.rows })).records[0]!;
   return {
     created: record.get('created') as number,
     updated: record.get('updated') as number,
     unchanged: record.get('unchanged') as number,
-    createdIds: group.query === 'upsert-nodes' ? (record.get('createdIds') as string[]) : undefined,
+    createdIds: group.query.endsWith('nodes') ? (record.get('createdIds') as string[]) : undefined,
   };
 }
 
