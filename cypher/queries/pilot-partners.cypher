@@ -1,8 +1,8 @@
 // Evidence for ranking pilot partners of a startup (or of a set of technologies). The startup's
 // technologies (what it USES, plus $technologyIds) apply to "home" segments (also where it
 // operates); candidates operate in the segments directly upstream or downstream of those, or
-// in a home segment (joint development). For each candidate the evidence the scoring needs is
-// returned; api/src/answers/pilot-partners.ts turns it into a score, reasons and paths.
+// in a home segment (joint development). The best $first candidates come back with the evidence
+// api/src/answers/pilot-partners.ts turns into a score, reasons and paths.
 OPTIONAL MATCH (startup:Company {id: $startupId})
 OPTIONAL MATCH (startup)-[:LOCATED_IN]->(startupRegion:Region)
 OPTIONAL MATCH (chosen:Region {id: $regionId})
@@ -21,34 +21,35 @@ WITH startup, reference, referenceArea, techs,
      [(startup)-[:OPERATES_IN]->(s:Segment) | s] + reduce(acc = [], t IN techs | acc + [(t)-[:APPLIES_TO]->(s:Segment) | s]) AS homeList
 WITH startup, reference, referenceArea, techs,
      reduce(acc = [], s IN homeList | CASE WHEN s IN acc THEN acc ELSE acc + s END) AS home
-UNWIND home AS homeSegment
-CALL (homeSegment) {
-  MATCH (homeSegment)<-[:FEEDS]-(s:Segment) RETURN s AS segment, 'UPSTREAM' AS role
-  UNION
-  MATCH (homeSegment)-[:FEEDS]->(s:Segment) RETURN s AS segment, 'DOWNSTREAM' AS role
-  UNION
-  RETURN homeSegment AS segment, 'SAME_SEGMENT' AS role
+// Grouped by candidate alone (not by the startup's lists as well, which hashed them per row).
+CALL (home, startup) {
+  UNWIND home AS homeSegment
+  CALL (homeSegment) {
+    MATCH (homeSegment)<-[:FEEDS]-(s:Segment) RETURN s AS segment, 'UPSTREAM' AS role
+    UNION
+    MATCH (homeSegment)-[:FEEDS]->(s:Segment) RETURN s AS segment, 'DOWNSTREAM' AS role
+    UNION
+    RETURN homeSegment AS segment, 'SAME_SEGMENT' AS role
+  }
+  MATCH (segment)<-[:OPERATES_IN]-(c:Company)
+  WHERE startup IS NULL OR c <> startup
+  WITH c, collect(DISTINCT [role, homeSegment, segment]) AS links
+  // On a big graph the candidates are cut before the costlier evidence: those linked most ways
+  // to the startup's segments, then the largest (adjacency and capacity are part of the score).
+  ORDER BY size(links) DESC, coalesce(c.employees, 0) DESC, c.id
+  LIMIT $candidateLimit
+  RETURN collect({ c: c, links: links }) AS candidates
 }
-MATCH (segment)<-[:OPERATES_IN]-(c:Company)
-WHERE startup IS NULL OR c <> startup
-WITH startup, reference, referenceArea, techs, c,
-     collect(DISTINCT [role, homeSegment, segment]) AS links
-// On a big graph the candidates are cut before the costlier evidence: those linked most ways
-// to the startup's segments, then the largest (adjacency and capacity are part of the score).
-ORDER BY size(links) DESC, coalesce(c.employees, 0) DESC, c.id
-LIMIT $candidateLimit
-WITH startup, reference, referenceArea, techs, collect({ c: c, links: links }) AS candidates
-// Policies by segment and issuer, gathered once: matched from each candidate they were half of
-// the time at 100k companies (hundreds of policies a segment, for each of 2,000 candidates).
+// Which (segment, issuing region) pairs have a policy, gathered once as "segmentId|regionId"
+// keys: matched from each candidate, policies were half the time at 100k companies (hundreds
+// a segment, for each of 2,000 candidates). Only the best $first get the policies themselves.
 CALL () {
-  MATCH (s:Segment)<-[:TARGETS]-(pol:Policy)-[:ISSUED_BY]->(issuer:Region)
-  WITH s, issuer, collect(pol { .id, .name, .funding }) AS policies
-  WITH s, collect({ issuer: issuer, policies: policies }) AS byIssuer
-  RETURN collect({ segment: s, byIssuer: byIssuer }) AS segmentPolicies
+  MATCH (s:Segment)<-[:TARGETS]-(:Policy)-[:ISSUED_BY]->(issuer:Region)
+  RETURN collect(DISTINCT s.id + '|' + issuer.id) AS policyKeys
 }
 // The startup's ties, walked once from its side (a few people and organisations) rather than
 // from each candidate towards it.
-WITH startup, reference, referenceArea, techs, candidates, segmentPolicies,
+WITH startup, reference, referenceArea, techs, candidates, policyKeys,
      [(startup)-[:MEMBER_OF]->(cl:Cluster) | cl] AS startupClusters,
      [(startup)<-[:INCUBATES]-(i:Incubator)-[:INCUBATES]->(mate) | { c: mate, incubator: i { .id, .name } }] AS incubatorMates,
      [(startup)<-[:WORKS_AT]-(p:Talent)-[:ALUMNUS_OF]->(l:Lab)<-[:ALUMNUS_OF]-(q:Talent)-[:WORKS_AT]->(org) WHERE p <> q
@@ -60,19 +61,44 @@ WITH startup, reference, referenceArea, techs, candidates, segmentPolicies,
        | { c: other, tie: { ours: p { .id, .name }, theirs: q { .id, .name }, org: org { .id, .name } } }] AS colleagueTies,
      [(startup)-[:SUPPLIES]-(partner:Company) | partner] AS partners
 UNWIND candidates AS candidate
-WITH startup, reference, referenceArea, techs, segmentPolicies, startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
-     candidate.c AS c,
-     [l IN candidate.links | { role: l[0], homeId: l[1].id, segmentId: l[2].id, segmentName: l[2].name }] AS links
+WITH startup, reference, referenceArea, techs, policyKeys, startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
+     candidate.c AS c, candidate.links AS rawLinks
 OPTIONAL MATCH (c)-[:LOCATED_IN]->(region:Region)
-WITH startup, reference, referenceArea, segmentPolicies, techs, c, links, region,
+WITH startup, reference, referenceArea, policyKeys, techs, c, rawLinks, region,
      startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
      [(region)-[:WITHIN*0..6]->(a:Region) | a] AS area,
      [(c)-[:OPERATES_IN]->(s:Segment) | s] AS segments
+WITH *,
+     [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels,
+     [t IN techs WHERE EXISTS { (c)-[:USES|NEEDS]->(t) }] AS sharedTechNodes,
+     any(s IN segments WHERE any(a IN area WHERE s.id + '|' + a.id IN policyKeys)) AS hasPolicy
+// The score, so that only the best $first candidates get their full evidence. This mirrors
+// scorePilotPartner in api/src/answers/pilot-partners.ts term by term (weights come from there
+// as $weights); a test checks that both agree on every candidate of the fixture graph.
+WITH *,
+     (CASE WHEN any(i IN incubatorMates WHERE i.c = c) THEN 1 ELSE 0 END)
+       + (CASE WHEN any(t IN labTies WHERE t.c = c) THEN 1 ELSE 0 END)
+       + (CASE WHEN any(t IN staffTies + colleagueTies WHERE t.c = c) THEN 1 ELSE 0 END) AS tieCount
+WITH *,
+     0.0
+       + $weights.technologyFit * (CASE WHEN size(techs) = 0 THEN 0.0 ELSE toFloat(size(sharedTechNodes)) / size(techs) END)
+       + $weights.chainAdjacency * (CASE WHEN any(l IN rawLinks WHERE l[0] <> 'SAME_SEGMENT') THEN 1.0 ELSE 0.6 END)
+       + $weights.proximity * (CASE WHEN any(l IN sharedLevels WHERE l IN ['city', 'district', 'zone']) THEN 1.0
+                                    WHEN 'province' IN sharedLevels THEN 0.6 WHEN 'country' IN sharedLevels THEN 0.3 ELSE 0.0 END)
+       + $weights.sharedCluster * (CASE WHEN EXISTS { (c)-[:MEMBER_OF]->(cl) WHERE cl IN startupClusters } THEN 1.0 ELSE 0.0 END)
+       + $weights.capacity * (CASE WHEN coalesce(c.employees, 0) >= 1000 THEN 1.0 WHEN c.stage = 'enterprise' THEN 1.0
+                                   WHEN c.stage = 'scaleup' THEN 0.7 WHEN c.stage = 'startup' THEN 0.3 ELSE 0.5 END)
+       + $weights.ties * (CASE WHEN tieCount >= 2 THEN 1.0 ELSE tieCount / 2.0 END)
+       + $weights.policy * (CASE WHEN hasPolicy THEN 1.0 ELSE 0.0 END) AS rawScore
+WITH *, round(rawScore * 1000) / 1000.0 AS rankScore
+ORDER BY rankScore DESC, c.id
+LIMIT $first
+WITH *, [l IN rawLinks | { role: l[0], homeId: l[1].id, segmentId: l[2].id, segmentName: l[2].name }] AS links
 RETURN c { .id, .name, .nameZh, .stage, .employees } AS company,
        links,
        region { .id, .name, .level } AS region,
-       [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels,
-       [t IN techs WHERE EXISTS { (c)-[:USES|NEEDS]->(t) } | t { .id, .name, .trl }] AS sharedTechs,
+       sharedLevels,
+       [t IN sharedTechNodes | t { .id, .name, .trl }] AS sharedTechs,
        size(techs) AS techCount,
        [(c)-[r:SUPPLIES]->() | r.product][..3] AS sells,
        [(c)<-[r:SUPPLIES]-() | r.product][..3] AS buys,
@@ -81,9 +107,8 @@ RETURN c { .id, .name, .nameZh, .stage, .employees } AS company,
        [t IN labTies WHERE t.c = c | t.tie][..3] AS sharedLabs,
        [t IN staffTies WHERE t.c = c | t.tie][..3] AS formerStaff,
        [t IN colleagueTies WHERE t.c = c | t.tie][..3] AS formerColleagues,
-       reduce(acc = [], e IN segmentPolicies |
-         CASE WHEN e.segment IN segments
-              THEN acc + reduce(ps = [], x IN e.byIssuer | CASE WHEN x.issuer IN area THEN ps + x.policies ELSE ps END)
-              ELSE acc END) AS policies,
+       [(c)-[:OPERATES_IN]->(:Segment)<-[:TARGETS]-(pol:Policy)-[:ISSUED_BY]->(issuer:Region) WHERE issuer IN area
+         | pol { .id, .name, .funding }][..3] AS policies,
        c IN partners AS existingPartner,
-       startup { .id, .name } AS startup
+       startup { .id, .name } AS startup,
+       rankScore

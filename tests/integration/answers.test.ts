@@ -3,6 +3,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { PILOT_WEIGHTS, scorePilotPartner, type PilotEvidence } from '../../api/src/answers/pilot-partners.ts';
+import { cypher } from '../../api/src/db/cypher-files.ts';
+import { integerParams } from '../../api/src/db/neo4j.ts';
 import { importPath } from '../../api/src/import/import-dataset.ts';
 import { apiClient, testDriver } from '../support/api.ts';
 
@@ -70,6 +73,23 @@ describe('pilotPartners on the fixture', () => {
     expect(ids).toContain('fx-start');
     const withStartup = await gql(PILOT, { startupId: 'fx-start', first: 50 });
     expect(withStartup.data.pilotPartners.map((p: { company: { id: string } }) => p.company.id)).not.toContain('fx-start');
+  });
+
+  it('ranks in Cypher exactly as the scoring code scores, for every startup of the sample and fixture', async () => {
+    const { records } = await driver.executeQuery(
+      "MATCH (c:Company) WHERE c.stage = 'startup' OR c.id = 'fx-start' RETURN collect(c.id) AS ids", {}, { database: inject('neo4jDatabase') });
+    const startups = records[0]!.get('ids') as string[];
+    expect(startups.length).toBeGreaterThan(5);
+    let compared = 0;
+    for (const startupId of startups) {
+      const params = { startupId, technologyIds: [], regionId: null, candidateLimit: 2000, weights: PILOT_WEIGHTS, first: 1000 };
+      const rows = (await driver.executeQuery(cypher('pilot-partners'), integerParams(params), { database: inject('neo4jDatabase') })).records.map((r) => r.toObject());
+      for (const row of rows) expect(row.rankScore, `${startupId} → ${(row.company as { id: string }).id}`).toBe(scorePilotPartner(row as unknown as PilotEvidence).score);
+      const order = rows.map((r) => r.rankScore as number);
+      expect(order).toEqual([...order].sort((a, b) => b - a));
+      compared += rows.length;
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 
   it('refuses missing or wrong arguments by name', async () => {

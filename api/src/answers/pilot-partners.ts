@@ -1,5 +1,7 @@
 // Scores pilot-partner candidates from the evidence of cypher/queries/pilot-partners.cypher.
 // The weights are documented in the README ("How pilot partners are ranked"); change both together.
+// The Cypher ranks candidates with the same terms (so only the best get full evidence): a change
+// to scorePilotPartner must be made there too; tests/integration/answers.test.ts checks both agree.
 import type { GraphView } from '../graphql/graph-view.ts';
 import type { EvidenceEdge } from './evidence-view.ts';
 

@@ -6,7 +6,7 @@ import { LIMITS, checkId, checkList, checkRange } from '../graphql/limits.ts';
 import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
 import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
 import { adopterPathEdges, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
-import { pilotPathEdges, scorePilotPartner, type PilotEvidence } from './pilot-partners.ts';
+import { PILOT_WEIGHTS, pilotPathEdges, scorePilotPartner, type PilotEvidence } from './pilot-partners.ts';
 
 /** Candidates gathered per answer before scoring; bounds the work on very large graphs. */
 const CANDIDATE_LIMIT = 2_000;
@@ -50,7 +50,8 @@ export const answerQueries = {
     for (const id of args.technologyIds ?? []) expect('technologyIds', id, 'Technology');
 
     const rows = (await ctx.reader.read('pilot-partners', {
-      startupId: args.startupId ?? null, technologyIds: args.technologyIds ?? [], regionId: args.regionId ?? null, candidateLimit: CANDIDATE_LIMIT,
+      startupId: args.startupId ?? null, technologyIds: args.technologyIds ?? [], regionId: args.regionId ?? null,
+      candidateLimit: CANDIDATE_LIMIT, weights: PILOT_WEIGHTS, first,
     })) as unknown as PilotEvidence[];
     const ranked = rows.map(scorePilotPartner).sort(byScore).slice(0, first);
     const paths = ranked.map((r) => pilotPathEdges(r.evidence));
