@@ -26,9 +26,9 @@ CALL (members, context) {
   UNION ALL
   UNWIND members AS a
   MATCH (a)-[r]->(b)
-  // b.id IN $ids is a hash lookup (a parameter list); b IN members would scan the list for
-  // every relationship of every member, which dominates around hubs with thousands of them.
-  WHERE b.id IN $ids OR b IN context
+  // Membership by node identity (Neo4j hashes a list it checks repeatedly), with no property
+  // read for the thousands of relationships a hub has.
+  WHERE b IN members
   RETURN 'edge' AS kind, [a.id, b.id, type(r), r.product, r.source, r.confidence, r.asOf] AS element
 }
 RETURN kind, element
