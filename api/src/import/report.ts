@@ -5,5 +5,14 @@ export function formatReport(report: ImportReport): string {
   const rows = report.files.map((f) => `${f.file.padEnd(48)} ${String(f.created).padStart(8)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.rejected).padStart(9)}`);
   const header = `${'file'.padEnd(48)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(10)} ${'rejected'.padStart(9)}`;
   const total = report.nodes + report.relationships;
-  return [header, ...rows, `${report.written ? 'wrote' : 'validated'} ${report.nodes} nodes and ${report.relationships} relationships in ${report.seconds.toFixed(1)} s (${Math.round(total / Math.max(report.seconds, 0.001))} rows/s)`, ''].join('\n');
+  const rate = (count: number, seconds: number) => Math.round(count / Math.max(seconds, 0.001));
+  const { validateSeconds, nodeSeconds, relationshipSeconds } = report.phases;
+  const phases = report.written
+    ? [`  read and validated in ${validateSeconds.toFixed(1)} s; nodes written in ${nodeSeconds.toFixed(1)} s (${rate(report.nodes, nodeSeconds)}/s), relationships in ${relationshipSeconds.toFixed(1)} s (${rate(report.relationships, relationshipSeconds)}/s)`]
+    : [];
+  return [
+    header, ...rows,
+    `${report.written ? 'wrote' : 'validated'} ${report.nodes} nodes and ${report.relationships} relationships in ${report.seconds.toFixed(1)} s (${rate(total, report.seconds)} rows/s)`,
+    ...phases, '',
+  ].join('\n');
 }
