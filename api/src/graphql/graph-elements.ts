@@ -1,25 +1,25 @@
-// Reads the graph-elements rows (one list per node or edge, see cypher/queries/graph-elements.cypher)
-// into the nodes and edges buildGraphView takes.
+// Reads the graph-elements rows (one list per node with its outgoing relationships, see
+// cypher/queries/graph-elements.cypher) into the nodes and edges buildGraphView takes.
 import type { Context } from './context.ts';
 import { edgeId, type ElementEdge, type ElementNode } from './graph-view.ts';
 import { LIMITS } from './limits.ts';
+
+type OutEdge = [target: string, type: string, product: unknown, source: unknown, confidence: unknown, asOf: unknown];
 
 export async function graphElements(ctx: Context, ids: string[], contextLabels: string[] = []) {
   const rows = await ctx.reader.read('graph-elements', { ids, contextLabels, contextLimit: LIMITS.contextNodes });
   const nodes: ElementNode[] = [];
   const edges: ElementEdge[] = [];
   for (const row of rows) {
-    const e = row.element as unknown[];
-    if (row.kind === 'node') {
-      const [id, label, name, nameZh, stage, employees, tier, trl, regionId, regionName, clusterIds, degree] = e;
-      nodes.push({
-        id: id as string, label: label as string, props: { name, nameZh, stage, employees, tier, trl },
-        regionId: regionId as string | null, regionName: regionName as string | null,
-        clusterIds: clusterIds as string[], degree: degree as number,
-      });
-    } else {
-      const [source, target, type, product, provenance, confidence, asOf] = e as [string, string, string, ...unknown[]];
-      edges.push({ id: edgeId(source, type, target), source, target, type, props: { product, source: provenance, confidence, asOf } });
+    const [id, label, name, nameZh, stage, employees, tier, trl, region, clusterIds, degree, out] = row.node as [
+      string, string, unknown, unknown, unknown, unknown, unknown, unknown, [string, string] | null, string[], number, OutEdge[],
+    ];
+    nodes.push({
+      id, label, props: { name, nameZh, stage, employees, tier, trl },
+      regionId: region?.[0] ?? null, regionName: region?.[1] ?? null, clusterIds, degree,
+    });
+    for (const [target, type, product, source, confidence, asOf] of out) {
+      edges.push({ id: edgeId(id, type, target), source: id, target, type, props: { product, source, confidence, asOf } });
     }
   }
   return { nodes, edges };
