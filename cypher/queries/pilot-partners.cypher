@@ -33,10 +33,11 @@ CALL (home, startup) {
   }
   MATCH (segment)<-[:OPERATES_IN]-(c:Company)
   WHERE startup IS NULL OR c <> startup
-  WITH c, collect(DISTINCT [role, homeSegment, segment]) AS links
+  // No DISTINCT needed: home segments are deduplicated and each (home, segment, role) row is one OPERATES_IN.
+  WITH c, collect([role, homeSegment, segment]) AS links
   // On a big graph the candidates are cut before the costlier evidence: those linked most ways
   // to the startup's segments, then the largest (adjacency and capacity are part of the score).
-  ORDER BY size(links) DESC, coalesce(c.employees, 0) DESC, c.id
+  ORDER BY size(links) DESC, coalesce(c.employees, 0) DESC, elementId(c)
   LIMIT $candidateLimit
   RETURN collect({ c: c, links: links }) AS candidates
 }
@@ -63,14 +64,18 @@ WITH startup, reference, referenceArea, techs, candidates, policyKeys,
 UNWIND candidates AS candidate
 WITH startup, reference, referenceArea, techs, policyKeys, startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
      candidate.c AS c, candidate.links AS rawLinks
-OPTIONAL MATCH (c)-[:LOCATED_IN]->(region:Region)
-WITH startup, reference, referenceArea, policyKeys, techs, c, rawLinks, region,
-     startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
-     [(region)-[:WITHIN*0..6]->(a:Region) | a] AS area,
-     [(c)-[:OPERATES_IN]->(s:Segment) | s] AS segments
+// One walk of the candidate's outgoing relationships gives its region, segments, clusters and
+// technologies (four typed walks each read its whole relationship chain again).
+WITH *, [(c)-[r:LOCATED_IN|OPERATES_IN|MEMBER_OF|USES|NEEDS]->(x) | [type(r), x]] AS outs
+WITH *,
+     head([o IN outs WHERE o[0] = 'LOCATED_IN' | o[1]]) AS region,
+     [o IN outs WHERE o[0] = 'OPERATES_IN' | o[1]] AS segments,
+     [o IN outs WHERE o[0] IN ['USES', 'NEEDS'] | o[1]] AS usedOrNeeded,
+     any(o IN outs WHERE o[0] = 'MEMBER_OF' AND o[1] IN startupClusters) AS inCluster
+WITH *, [(region)-[:WITHIN*0..6]->(a:Region) | a] AS area
 WITH *,
      [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels,
-     [t IN techs WHERE EXISTS { (c)-[:USES|NEEDS]->(t) }] AS sharedTechNodes,
+     [t IN techs WHERE t IN usedOrNeeded] AS sharedTechNodes,
      any(s IN segments WHERE any(a IN area WHERE s.id + '|' + a.id IN policyKeys)) AS hasPolicy
 // The score, so that only the best $first candidates get their full evidence. This mirrors
 // scorePilotPartner in api/src/answers/pilot-partners.ts term by term (weights come from there
@@ -85,7 +90,7 @@ WITH *,
        + $weights.chainAdjacency * (CASE WHEN any(l IN rawLinks WHERE l[0] <> 'SAME_SEGMENT') THEN 1.0 ELSE 0.6 END)
        + $weights.proximity * (CASE WHEN any(l IN sharedLevels WHERE l IN ['city', 'district', 'zone']) THEN 1.0
                                     WHEN 'province' IN sharedLevels THEN 0.6 WHEN 'country' IN sharedLevels THEN 0.3 ELSE 0.0 END)
-       + $weights.sharedCluster * (CASE WHEN EXISTS { (c)-[:MEMBER_OF]->(cl) WHERE cl IN startupClusters } THEN 1.0 ELSE 0.0 END)
+       + $weights.sharedCluster * (CASE WHEN inCluster THEN 1.0 ELSE 0.0 END)
        + $weights.capacity * (CASE WHEN coalesce(c.employees, 0) >= 1000 THEN 1.0 WHEN c.stage = 'enterprise' THEN 1.0
                                    WHEN c.stage = 'scaleup' THEN 0.7 WHEN c.stage = 'startup' THEN 0.3 ELSE 0.5 END)
        + $weights.ties * (CASE WHEN tieCount >= 2 THEN 1.0 ELSE tieCount / 2.0 END)
