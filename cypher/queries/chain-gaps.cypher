@@ -35,8 +35,11 @@ CALL (segment, localOrgs) {
   RETURN size(locals) AS localCount, locals[..$shown] AS locals, outside[..$fillerPool] AS fillerPool
 }
 CALL (segment, localOrgs) {
-  MATCH (segment)<-[:OPERATES_IN]-(seller:Company)
-  WITH segment, localOrgs, collect(seller) AS sellers
+  // In its own subquery, so the aggregation is not grouped by localOrgs (hashing that list).
+  CALL (segment) {
+    MATCH (segment)<-[:OPERATES_IN]-(seller:Company)
+    RETURN collect(seller) AS sellers
+  }
   MATCH (segment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer:Company)
   WHERE buyer IN localOrgs
   MATCH (buyer)<-[s:SUPPLIES]-(seller:Company)
