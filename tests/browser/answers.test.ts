@@ -4,14 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CHAIN_GAPS, CONNECTION_PATH, INDUSTRIAL_ADOPTERS, PILOT_PARTNERS, gapMatrixDocument } from '../../web/src/api/queries.ts';
 import type { ChainGaps, ConnectionPaths, IndustrialAdopter, PilotPartner } from '../../web/src/api/types.ts';
-import { apiClient, testDriver } from '../support/api.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, openApp, outputFile, settled } from './browser.ts';
+import { openApp, outputFile, settled, useAppSession } from './browser.ts';
 
 const STARTUP = 'co-bayview-gan'; // fact 4
 const LAB = 'lab-lakeside-univ-photonics'; // fact 5
@@ -21,14 +18,11 @@ const LITHO_FILLERS = ['co-lowlands-lithography-systems', 'co-kanda-exposure-sys
 const FROM = 'co-jade-crest-silicon-materials'; // fact 6
 const TO = 'co-gusu-advanced-packaging';
 
-let server: TestServer;
-let browser: Browser;
-let driver: Driver;
-let api: ReturnType<typeof apiClient>;
+const app = useAppSession();
 let page: Page;
 
 async function ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const answer = await api<T>(query, variables);
+  const answer = await app.api<T>(query, variables);
   expect(answer.errors).toBeUndefined();
   return answer.data!;
 }
@@ -52,16 +46,7 @@ async function csvRows(download: Promise<Download>): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  driver = testDriver();
-  api = apiClient(driver);
-  page = await openApp(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop().catch(() => undefined);
-  await driver?.close();
+  page = await openApp(app.browser, app.server.url);
 });
 
 describe('answer views in Chromium', () => {
@@ -159,7 +144,7 @@ describe('answer views in Chromium', () => {
   });
 
   test('Adopters: the API\'s ranking for a lab, its past transfer flagged, a row\'s paths drawn (from a link)', async () => {
-    await page.goto(`${server.url}/?view=adopters&lab=${LAB}`);
+    await page.goto(`${app.server.url}/?view=adopters&lab=${LAB}`);
     const { industrialAdopters: expected } = await ask<{ industrialAdopters: IndustrialAdopter[] }>(INDUSTRIAL_ADOPTERS, { labId: LAB, first: 10 });
     await page.locator('[data-testid="adopters-row"]').first().waitFor();
     expect(await ids('[data-testid="adopters-row"]')).toEqual(expected.map((a) => a.company.id));
@@ -211,7 +196,7 @@ describe('answer views in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('to') === TO && url.searchParams.has('sel'));
     await page.locator('[data-testid="path-row"][aria-selected="true"]').waitFor();
 
-    await page.goto(`${server.url}/?focus=co-eastlake-wafer-manufacturing&dir=up&depth=1`);
+    await page.goto(`${app.server.url}/?focus=co-eastlake-wafer-manufacturing&dir=up&depth=1`);
     await settled(page);
     const explored = await nodeIds();
     await page.getByTestId('tab-gaps').click();
@@ -223,7 +208,7 @@ describe('answer views in Chromium', () => {
     await page.goBack();
     await page.getByTestId('gaps-view').waitFor();
 
-    await page.goto(`${server.url}/?view=gaps&chain=chain-semiconductors&region=reg-shenzhen&seg=${LITHO}`);
+    await page.goto(`${app.server.url}/?view=gaps&chain=chain-semiconductors&region=reg-shenzhen&seg=${LITHO}`);
     await page.getByTestId('lang-toggle').click();
     await expect(page.getByTestId('tab-gaps').textContent()).resolves.toBe('链条缺口');
     await expect(page.locator(`[data-testid="segment-card"][data-id="${LITHO}"]`).textContent()).resolves.toContain('光刻设备');

@@ -2,7 +2,11 @@
 // driven by playwright-core. Pages get window.__CHAINSCOPE_TEST__ so the app installs its test hook.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { apiClient, testDriver } from '../support/api.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-output');
@@ -37,4 +41,31 @@ export async function settled(page: Page): Promise<void> {
 export function outputFile(name: string): string {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   return path.join(OUTPUT_DIR, name);
+}
+
+export interface AppSession {
+  server: TestServer;
+  browser: Browser;
+  driver: Driver;
+  api: ReturnType<typeof apiClient>;
+}
+
+/**
+ * The API (over the test Neo4j) and one Chromium for a test file: started before its tests,
+ * stopped after them. Call it at the top of the file; the fields are set once beforeAll ran.
+ * Its afterAll is registered first, so it runs after the file's own clean-up.
+ */
+export function useAppSession(): AppSession {
+  const session = {} as AppSession;
+  beforeAll(async () => {
+    [session.server, session.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    session.driver = testDriver();
+    session.api = apiClient(session.driver);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop().catch(() => undefined);
+    await session.driver?.close();
+  });
+  return session;
 }

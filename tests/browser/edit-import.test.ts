@@ -4,13 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as mutations from '../../web/src/api/mutations.ts';
-import { KEYS, apiClient, testDriver } from '../support/api.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, openApp, settled } from './browser.ts';
+import { KEYS } from '../support/api.ts';
+import { openApp, settled, useAppSession } from './browser.ts';
 
 // Fresh ids per run, so a run that stopped half-way leaves nothing in the next one's way.
 const RUN = Date.now();
@@ -38,23 +36,20 @@ const BAD = {
   ].join('\n'),
 };
 
-let server: TestServer;
-let browser: Browser;
-let driver: Driver;
-let api: ReturnType<typeof apiClient>;
+const app = useAppSession();
 let editor: Page;
 
 interface Supplies { entity: { relations: { node: { id: string }; product: string | null }[] } | null }
 
 async function suppliesOut(id: string): Promise<string[]> {
-  const answer = await api<Supplies>(
+  const answer = await app.api<Supplies>(
     'query($id: ID!) { entity(id: $id) { relations(types: ["SUPPLIES"], direction: OUT) { node { id } product } } }', { id },
   );
   return answer.data!.entity?.relations.map((r) => r.node.id).sort() ?? [];
 }
 
 async function company(id: string): Promise<{ name: string; employees: number | null } | null> {
-  const answer = await api<{ entity: { name: string; employees: number | null } | null }>(
+  const answer = await app.api<{ entity: { name: string; employees: number | null } | null }>(
     'query($id: ID!) { entity(id: $id) { name ... on Company { employees } } }', { id },
   );
   return answer.data!.entity;
@@ -71,7 +66,7 @@ async function signIn(page: Page, key: string): Promise<void> {
 }
 
 async function openImportPage(page: Page): Promise<void> {
-  await page.goto(`${server.url}/?view=import`);
+  await page.goto(`${app.server.url}/?view=import`);
   await page.getByTestId('import-page').waitFor();
 }
 
@@ -80,24 +75,18 @@ function csvFiles(files: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  driver = testDriver();
-  api = apiClient(driver);
   for (const input of [
     { id: EDITED, name: `Webtest Edited ${RUN}`, stage: 'startup', employees: 10 },
     { id: SUPPLIER, name: `Webtest Supplier ${RUN}`, stage: 'enterprise' },
   ]) {
-    const created = await api('mutation($input: EntityInput!) { createEntity(kind: COMPANY, input: $input) { id } }', { input }, KEYS.editor);
+    const created = await app.api('mutation($input: EntityInput!) { createEntity(kind: COMPANY, input: $input) { id } }', { input }, KEYS.editor);
     expect(created.errors).toBeUndefined();
   }
-  editor = await openApp(browser, server.url);
+  editor = await openApp(app.browser, app.server.url);
 });
 
 afterAll(async () => {
-  for (const id of [A, B, EDITED, SUPPLIER, CREATED]) await api?.('mutation($id: ID!) { deleteEntity(id: $id) }', { id }, KEYS.editor).catch(() => undefined);
-  await browser?.close();
-  await server?.stop().catch(() => undefined);
-  await driver?.close();
+  for (const id of [A, B, EDITED, SUPPLIER, CREATED]) await app.api?.('mutation($id: ID!) { deleteEntity(id: $id) }', { id }, KEYS.editor).catch(() => undefined);
 });
 
 describe('Import page', () => {
@@ -169,7 +158,7 @@ describe('editing in the details panel', () => {
   const details = () => editor.getByTestId('details');
 
   test('an editor changes a company\'s employees; a refused field shows its message beside it', async () => {
-    await editor.goto(`${server.url}/?focus=${EDITED}&dir=both&depth=2`);
+    await editor.goto(`${app.server.url}/?focus=${EDITED}&dir=both&depth=2`);
     await settled(editor);
     await signIn(editor, KEYS.editor);
     await details().getByTestId('details-edit').click();
@@ -238,7 +227,7 @@ describe('editing in the details panel', () => {
   });
 
   test('without a key the edit is refused with a message that says what to do', async () => {
-    const anonymous = await openApp(browser, `${server.url}/?focus=${EDITED}&dir=both&depth=2`);
+    const anonymous = await openApp(app.browser, `${app.server.url}/?focus=${EDITED}&dir=both&depth=2`);
     await settled(anonymous);
     const panel = anonymous.getByTestId('details');
     expect(await anonymous.getByTestId('api-key-control').first().getAttribute('data-state')).toBe('none');

@@ -3,27 +3,22 @@
 // and remove, exports, language, the screenshot for the README, and the API-down banner.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { SUPPLY_CHAIN } from '../../web/src/api/queries.ts';
-import { apiClient, testDriver } from '../support/api.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { launchBrowser, openApp, outputFile, settled } from './browser.ts';
+import { startTestServer } from '../support/server.ts';
+import { openApp, outputFile, settled, useAppSession } from './browser.ts';
 
 // seed-data/README.md, fact 1: a Wuhan fab with ~20 suppliers, customers, and suppliers' suppliers.
 const FAB = 'co-eastlake-wafer-manufacturing';
 const LITHO = 'co-lowlands-lithography-systems';
 const OPTICS = 'co-kempen-precision-optics';
 
-let server: TestServer;
-let browser: Browser;
-let driver: Driver;
-let api: ReturnType<typeof apiClient>;
+const app = useAppSession();
 let page: Page;
 
 async function chainIds(id: string, direction: string, depth: number): Promise<string[]> {
-  const answer = await api<{ supplyChain: { nodes: { id: string }[] } }>(SUPPLY_CHAIN, { id, direction, depth, filter: { kinds: [] } });
+  const answer = await app.api<{ supplyChain: { nodes: { id: string }[] } }>(SUPPLY_CHAIN, { id, direction, depth, filter: { kinds: [] } });
   expect(answer.errors).toBeUndefined();
   return answer.data!.supplyChain.nodes.map((n) => n.id).sort();
 }
@@ -39,16 +34,7 @@ async function clickNode(id: string, options: { double?: boolean } = {}): Promis
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  driver = testDriver();
-  api = apiClient(driver);
-  page = await openApp(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop().catch(() => undefined);
-  await driver?.close();
+  page = await openApp(app.browser, app.server.url);
 });
 
 describe('explorer in Chromium', () => {
@@ -104,7 +90,7 @@ describe('explorer in Chromium', () => {
 
   test('kind, region and cluster filters ask the API for them', async () => {
     const view = async (filter: Record<string, unknown>) => {
-      const answer = await api<{ supplyChain: { nodes: { id: string }[] } }>(
+      const answer = await app.api<{ supplyChain: { nodes: { id: string }[] } }>(
         SUPPLY_CHAIN, { id: FAB, direction: 'UPSTREAM', depth: 2, filter: { kinds: [], ...filter } },
       );
       return answer.data!.supplyChain.nodes.map((n) => n.id).sort();
@@ -144,7 +130,7 @@ describe('explorer in Chromium', () => {
     await expect(page.getByTestId('details-name').textContent()).resolves.toBe('Lowlands Lithography Systems');
     const suppliers = page.getByTestId('details-suppliers');
     await suppliers.locator(`li[data-id="${OPTICS}"]`).waitFor();
-    const answer = await api<{ entity: { relations: { node: { id: string } }[] } }>(
+    const answer = await app.api<{ entity: { relations: { node: { id: string } }[] } }>(
       `query($id: ID!) { entity(id: $id) { relations(types: ["SUPPLIES"], direction: IN) { node { id } } } }`, { id: LITHO },
     );
     const listed = await suppliers.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort());
@@ -177,7 +163,7 @@ describe('explorer in Chromium', () => {
   });
 
   test('double-click expands a node in place; remove and collapse take nodes out again', async () => {
-    await page.goto(`${server.url}/?focus=${FAB}&dir=up&depth=1`);
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1`);
     await settled(page);
     const before = await nodeIds();
     const fabAt = await page.evaluate((id) => window.__chainscope!.modelPosition(id), FAB);
@@ -238,17 +224,17 @@ describe('explorer in Chromium', () => {
   });
 
   test('states: unknown id in the URL, empty view', async () => {
-    await page.goto(`${server.url}/?focus=co-no-such-company&dir=both&depth=2`);
+    await page.goto(`${app.server.url}/?focus=co-no-such-company&dir=both&depth=2`);
     await expect(page.getByTestId('unknown-id').textContent()).resolves.toContain('co-no-such-company');
     // Bayview GaN's only supply link is inbound (seed-data/README.md, fact 4): nothing downstream.
-    await page.goto(`${server.url}/?focus=co-bayview-gan&dir=down&depth=3`);
+    await page.goto(`${app.server.url}/?focus=co-bayview-gan&dir=down&depth=3`);
     await page.getByTestId('empty').waitFor();
     expect(await nodeIds()).toEqual(['co-bayview-gan']);
   });
 
   test('writes a screenshot of the chain view (test-output/, and docs/ for the README)', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
-    await page.goto(`${server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);
     await settled(page);
     await page.getByTestId('details-name').waitFor();
     const file = outputFile('chain-view.png');
@@ -261,8 +247,8 @@ describe('explorer in Chromium', () => {
   });
 
   test('a banner says when the API is down, and Retry recovers when it is back', async () => {
-    const port = Number(new URL(server.url).port);
-    await server.stop();
+    const port = Number(new URL(app.server.url).port);
+    await app.server.stop();
     await page.getByTestId('depth-select').selectOption('1');
     const banner = page.getByTestId('api-banner');
     await banner.waitFor();
@@ -270,7 +256,7 @@ describe('explorer in Chromium', () => {
     await page.getByTestId('api-retry').click();
     await expect(banner.isVisible()).resolves.toBe(true);
 
-    server = await startTestServer({ port });
+    app.server = await startTestServer({ port });
     await page.getByTestId('api-retry').click();
     await banner.waitFor({ state: 'detached' });
     await settled(page);
