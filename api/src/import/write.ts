@@ -12,7 +12,7 @@ export interface FileCounts { file: string; created: number; updated: number; un
 export const BATCH_SIZE = 10_000;
 const IN_FLIGHT = 2;
 
-type Query = 'upsert-nodes' | 'create-nodes' | 'upsert-relationships' | 'create-relationships';
+type Query = 'upsert-nodes' | 'create-nodes' | 'upsert-relationships' | 'create-relationships' | 'create-relationships-between';
 
 export interface UpsertGroup { file: string; query: Query; params: Record<string, unknown>; rows: unknown[] }
 
@@ -35,15 +35,16 @@ export async function writeDataset(
   const total = dataset.nodes.length + dataset.relationships.length;
   let written = 0;
   const now = new Date().toISOString();
-  // Ids this import created: a relationship touching one cannot exist yet, so it is created
-  // without the existence check (most of the time of a first load goes there otherwise).
-  const createdIds = new Set<string>();
+  // Ids this import created, with their element ids when known: a relationship touching one
+  // cannot exist yet, so it is created without the existence check (most of the time of a first
+  // load goes there otherwise), and between two of them without the id index.
+  const createdIds = new Map<string, string | null>();
 
   const write = async (batch: UpsertGroup, rowCount: number) => {
     const session = driver.session({ database });
     try {
       const counted = await session.executeWrite((tx) => upsert(tx, batch));
-      for (const id of counted.createdIds ?? []) createdIds.add(id);
+      for (const [id, elementId] of counted.createdIds ?? []) createdIds.set(id, elementId);
       const fileCounts = counts.get(batch.file) ?? { file: batch.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
       counts.set(batch.file, fileCounts);
       fileCounts.created += counted.created;
@@ -68,9 +69,14 @@ export async function writeDataset(
 
   // Split once the nodes are written, when createdIds is complete.
   const relationshipBatches = groups.filter((g) => g.query === 'upsert-relationships').flatMap((group) => {
-    const fresh = (r: unknown) => createdIds.has((r as RelRow).from) || createdIds.has((r as RelRow).to);
-    return slices(group.rows).flatMap((rows) => [
-      { ...group, query: 'create-relationships' as const, rows: rows.filter(fresh) },
+    const fresh = (r: RelRow) => createdIds.has(r.from) || createdIds.has(r.to);
+    const between = (r: RelRow) => !!createdIds.get(r.from) && !!createdIds.get(r.to);
+    return slices(group.rows as (RelRow & { props: unknown })[]).flatMap((rows) => [
+      {
+        ...group, query: 'create-relationships-between' as const,
+        rows: rows.filter(between).map((r) => ({ from: createdIds.get(r.from), to: createdIds.get(r.to), props: r.props })),
+      },
+      { ...group, query: 'create-relationships' as const, rows: rows.filter((r) => fresh(r) && !between(r)) },
       { ...group, rows: rows.filter((r) => !fresh(r)) },
     ]);
   });
@@ -116,14 +122,19 @@ export function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relationship
   ];
 }
 
-export async function upsert(tx: ManagedTransaction | Transaction, group: UpsertGroup): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: string[] }> {
+/** Counts of one batch; for nodes also the ids created, with their element ids when the query gives them. */
+export async function upsert(
+  tx: ManagedTransaction | Transaction, group: UpsertGroup,
+): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: [string, string | null][] }> {
   const names: Record<string, string> = group.query.endsWith('nodes') ? { label: group.params.label as string } : { type: group.params.type as string };
   const record = (await tx.run(cypher(group.query, names), { ...group.params, rows: group.rows })).records[0]!;
   return {
     created: record.get('created') as number,
     updated: record.get('updated') as number,
     unchanged: record.get('unchanged') as number,
-    createdIds: group.query.endsWith('nodes') ? (record.get('createdIds') as string[]) : undefined,
+    createdIds: group.query === 'create-nodes'
+      ? (record.get('createdIds') as [string, string][])
+      : group.query === 'upsert-nodes' ? (record.get('createdIds') as string[]).map((id): [string, null] => [id, null]) : undefined,
   };
 }
 
