@@ -40,7 +40,7 @@ export async function writeDataset(
   // load goes there otherwise), and between two of them without the id index.
   const createdIds = new Map<string, string | null>();
 
-  const write = async (batch: UpsertGroup, rowCount: number) => {
+  const write = async (batch: UpsertGroup) => {
     const session = driver.session({ database });
     try {
       const counted = await session.executeWrite((tx) => upsert(tx, batch));
@@ -53,7 +53,7 @@ export async function writeDataset(
     } finally {
       await session.close();
     }
-    written += rowCount;
+    written += batch.rows.length;
     onProgress(written, total);
   };
 
@@ -64,7 +64,7 @@ export async function writeDataset(
       { ...group, query: 'create-nodes' as const, rows: rows.filter((r) => !dataset.existingIds.has((r as { id: string }).id)) },
       { ...group, rows: rows.filter((r) => dataset.existingIds.has((r as { id: string }).id)) },
     ]));
-  await inParallel(nodeBatches.filter((b) => b.rows.length), (b) => write(b, b.rows.length));
+  await inParallel(nodeBatches.filter((b) => b.rows.length), write);
   const nodesWritten = performance.now();
 
   // Split once the nodes are written, when createdIds is complete.
@@ -80,7 +80,7 @@ export async function writeDataset(
       { ...group, rows: rows.filter((r) => !fresh(r)) },
     ]);
   });
-  await inParallel(relationshipBatches.filter((b) => b.rows.length), (b) => write(b, b.rows.length));
+  await inParallel(relationshipBatches.filter((b) => b.rows.length), write);
   return { counts, nodeSeconds: (nodesWritten - started) / 1000, relationshipSeconds: (performance.now() - nodesWritten) / 1000 };
 }
 
