@@ -7,9 +7,14 @@
 // once (localOrgs) and "is it local?" is a lookup in that list: walking each company's
 // relationships to find its region cost ~16 record reads a company, millions for a province.
 // Each segment's companies are walked once (local ones counted, the $shown largest kept, the
-// $fillerPool largest outside ones kept as filler candidates); inbound supplies are counted up
-// to $inboundCap a segment; labs, policies and technology names are cut at $shown after
-// ranking, and their full counts returned.
+// $fillerPool largest outside ones kept as filler candidates, all kept as the segment's sellers);
+// inbound supplies are counted up to $inboundCap a segment; labs, policies and technology names
+// are cut at $shown after ranking, and only those are projected, with their full counts returned.
+// The relationship types fix the labels at their far ends (api/src/domain.ts), so those are not
+// checked again.
+//
+// The answer is asked in $parts statements run side by side, each for the segments whose
+// position (by id) modulo $parts is $part: Neo4j Community runs a statement on one core.
 MATCH (chain:Chain {id: $chainId})
 MATCH (region:Region {id: $regionId})
 CALL (region) {
@@ -25,50 +30,64 @@ CALL (region) {
   OPTIONAL MATCH (region)-[:WITHIN*1..6]->(up:Region)
   RETURN collect(up) AS ancestors
 }
-MATCH (segment:Segment)-[:PART_OF]->(chain)
+CALL (chain) {
+  MATCH (segment:Segment)-[:PART_OF]->(chain)
+  WITH segment ORDER BY segment.id
+  WITH collect(segment) AS segments
+  UNWIND range(0, size(segments) - 1) AS i
+  WITH segments[i] AS segment, i
+  WHERE i % $parts = $part
+  RETURN segment
+}
 CALL (segment, localOrgs) {
-  MATCH (segment)<-[:OPERATES_IN]-(c:Company)
+  MATCH (segment)<-[:OPERATES_IN]-(c)
   WITH c, c IN localOrgs AS local
-  ORDER BY coalesce(c.employees, 0) DESC, c.id
-  // collect drops the nulls, so each list holds one side.
-  WITH collect(CASE WHEN local THEN c END) AS locals, collect(CASE WHEN NOT local THEN c END) AS outside
-  RETURN size(locals) AS localCount, locals[..$shown] AS locals, outside[..$fillerPool] AS fillerPool
-}
-CALL (segment, localOrgs) {
-  // In its own subquery, so the aggregation is not grouped by localOrgs (hashing that list).
-  CALL (segment) {
-    MATCH (segment)<-[:OPERATES_IN]-(seller:Company)
-    RETURN collect(seller) AS sellers
+  // collect drops the nulls, so each list holds one side; the largest are then picked with a
+  // top-k (cheaper than sorting every company of the segment).
+  WITH collect(CASE WHEN local THEN c END) AS localList, collect(CASE WHEN NOT local THEN c END) AS outsideList
+  CALL (localList) {
+    UNWIND localList AS c
+    WITH c ORDER BY coalesce(c.employees, 0) DESC, c.id LIMIT $shown
+    RETURN collect(c) AS locals
   }
-  MATCH (segment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer:Company)
+  CALL (outsideList) {
+    UNWIND outsideList AS c
+    WITH c ORDER BY coalesce(c.employees, 0) DESC, c.id LIMIT $fillerPool
+    RETURN collect(c) AS fillerPool
+  }
+  RETURN size(localList) AS localCount, locals, fillerPool, localList + outsideList AS sellers
+}
+CALL (segment, localOrgs, sellers) {
+  MATCH (segment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer)
   WHERE buyer IN localOrgs
-  MATCH (buyer)<-[s:SUPPLIES]-(seller:Company)
+  // Each buyer once, so each of its SUPPLIES is seen once.
+  WITH DISTINCT buyer
+  MATCH (buyer)<-[:SUPPLIES]-(seller)
   WHERE seller IN sellers
-  WITH DISTINCT s, seller LIMIT $inboundCap
-  RETURN count(s) AS inbound, count(CASE WHEN NOT seller IN localOrgs THEN 1 END) AS inboundFromOutside
+  WITH seller LIMIT $inboundCap
+  RETURN count(*) AS inbound, count(CASE WHEN NOT seller IN localOrgs THEN 1 END) AS inboundFromOutside
 }
-CALL (segment, localOrgs) {
-  OPTIONAL MATCH (segment)<-[:APPLIES_TO]-(t:Technology)
-  WITH collect(DISTINCT t) AS techs
-  CALL (techs, localOrgs) {
-    UNWIND techs AS t
-    MATCH (t)<-[:EXPERT_IN]-(p:Talent)-[w:WORKS_AT]->(org)
-    WHERE w.until IS NULL AND org IN localOrgs
-    RETURN count(DISTINCT p) AS localExperts
-  }
-  CALL (techs, localOrgs) {
-    UNWIND techs AS t
-    MATCH (t)<-[:USES|NEEDS]-(c:Company)
-    WHERE c IN localOrgs
-    RETURN count(DISTINCT c) AS localAdopters
-  }
-  RETURN techs, localExperts, localAdopters
+CALL (segment) {
+  MATCH (segment)<-[:APPLIES_TO]-(t)
+  RETURN collect(DISTINCT t) AS techs
+}
+CALL (techs, localOrgs) {
+  UNWIND techs AS t
+  MATCH (t)<-[:EXPERT_IN]-(p)-[w:WORKS_AT]->(org)
+  WHERE w.until IS NULL AND org IN localOrgs
+  RETURN count(DISTINCT p) AS localExperts
+}
+CALL (techs, localOrgs) {
+  UNWIND techs AS t
+  MATCH (t)<-[:USES|NEEDS]-(c)
+  WHERE c IN localOrgs
+  RETURN count(DISTINCT c) AS localAdopters
 }
 CALL (fillerPool, localOrgs) {
   UNWIND fillerPool AS c
   WITH c,
-       COUNT { (c)-[:SUPPLIES]->(customer:Company) WHERE customer IN localOrgs } AS localCustomers,
-       COUNT { (c)<-[:WORKS_AT]-(:Talent)-[:ALUMNUS_OF]->(lab:Lab) WHERE lab IN localOrgs } AS localAlumni
+       COUNT { (c)-[:SUPPLIES]->(customer) WHERE customer IN localOrgs } AS localCustomers,
+       COUNT { (c)<-[:WORKS_AT]-()-[:ALUMNUS_OF]->(lab) WHERE lab IN localOrgs } AS localAlumni
   ORDER BY localCustomers + localAlumni DESC, coalesce(c.employees, 0) DESC, c.id
   LIMIT $fillers
   RETURN collect(c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]),
@@ -76,21 +95,29 @@ CALL (fillerPool, localOrgs) {
 }
 CALL (techs, localOrgs) {
   UNWIND techs AS t
-  MATCH (t)<-[d:DEVELOPS]-(lab:Lab)
-  WITH lab, lab IN localOrgs AS local, collect(DISTINCT t.name) AS technologies, max(coalesce(d.trl, t.trl)) AS trl
+  MATCH (t)<-[d:DEVELOPS]-(lab)
+  WITH lab, collect(DISTINCT t) AS labTechs, max(coalesce(d.trl, t.trl)) AS trl
+  WITH lab, labTechs, trl, lab IN localOrgs AS local
   ORDER BY local DESC, trl DESC, lab.id
-  WITH collect(lab { .id, .name, .nameZh, regionName: head([(lab)-[:LOCATED_IN]->(r:Region) | r.name]),
-                    local: local, technologies: technologies[..$shown], trl: trl }) AS labs
-  RETURN size(labs) AS labCount, labs[..$shown] AS labs
+  WITH collect({lab: lab, labTechs: labTechs, trl: trl, local: local}) AS ranked
+  CALL (ranked) {
+    UNWIND ranked[..$shown] AS x
+    WITH x, x.lab AS lab
+    RETURN collect(lab { .id, .name, .nameZh, regionName: head([(lab)-[:LOCATED_IN]->(r:Region) | r.name]),
+                         local: x.local, technologies: [t IN x.labTechs[..$shown] | t.name], trl: x.trl }) AS labs
+  }
+  RETURN size(ranked) AS labCount, labs
 }
 CALL (segment, techs, localRegions, ancestors) {
   UNWIND [segment] + techs AS target
-  MATCH (p:Policy)-[:TARGETS]->(target)
+  MATCH (p)-[:TARGETS]->(target)
   OPTIONAL MATCH (p)-[:ISSUED_BY]->(issuer:Region)
   WITH DISTINCT p, issuer, issuer IN localRegions OR issuer IN ancestors AS appliesHere
   ORDER BY appliesHere DESC, coalesce(p.funding, 0) DESC, p.id
-  WITH collect(p { .id, .name, .nameZh, .funding, issuerRegion: issuer.name, appliesHere: appliesHere }) AS policies
-  RETURN size(policies) AS policyCount, policies[..$shown] AS policies
+  WITH collect({p: p, issuer: issuer, appliesHere: appliesHere}) AS ranked
+  RETURN size(ranked) AS policyCount,
+         [x IN ranked[..$shown] | {id: x.p.id, name: x.p.name, nameZh: x.p.nameZh, funding: x.p.funding,
+                                   issuerRegion: x.issuer.name, appliesHere: x.appliesHere}] AS policies
 }
 RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        [(segment)-[:FEEDS]->(next:Segment)-[:PART_OF]->(chain) | next.id] AS feeds,

@@ -18,6 +18,8 @@ const SHOWN_PER_SEGMENT = 20;
 const FILLER_POOL = 200;
 /** Inbound supplies counted a segment; the outside share is taken over those. */
 const INBOUND_CAP = 2_000;
+/** chainGaps runs as this many statements side by side, each for a share of the segments. */
+const CHAIN_GAP_PARTS = 2;
 
 async function entitiesById(ctx: Context, edges: EvidenceEdge[]): Promise<Map<string, EntityRecord>> {
   const ids = evidenceIds(edges);
@@ -72,9 +74,12 @@ export const answerQueries = {
     if (!region) throw notFound('regionId', args.regionId);
     if (chain.label !== 'Chain') throw badInput('chainId', `names a ${chain.label}, not a Chain`);
     if (region.label !== 'Region') throw badInput('regionId', `names a ${region.label}, not a Region`);
-    const rows = await ctx.reader.read('chain-gaps', {
+    const params = {
       chainId: args.chainId, regionId: args.regionId, fillers: FILLERS_PER_SEGMENT, shown: SHOWN_PER_SEGMENT, fillerPool: FILLER_POOL, inboundCap: INBOUND_CAP,
-    });
+    };
+    const parts = await ctx.reader.readSideBySide('chain-gaps', Array.from({ length: CHAIN_GAP_PARTS }, (_, part) => ({ ...params, part, parts: CHAIN_GAP_PARTS })));
+    const segmentId = (row: Record<string, unknown>) => (row.segment as { id: string }).id;
+    const rows = parts.flat().sort((a, b) => segmentId(a).localeCompare(segmentId(b)));
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);
