@@ -21,8 +21,8 @@ WITH startup, reference, referenceArea, techs,
      [(startup)-[:OPERATES_IN]->(s:Segment) | s] + reduce(acc = [], t IN techs | acc + [(t)-[:APPLIES_TO]->(s:Segment) | s]) AS homeList
 WITH startup, reference, referenceArea, techs,
      reduce(acc = [], s IN homeList | CASE WHEN s IN acc THEN acc ELSE acc + s END) AS home
-// Grouped by candidate alone (not by the startup's lists as well, which hashed them per row).
-CALL (home, startup) {
+// The segments a candidate may sit in, with its role towards the startup: a short list.
+CALL (home) {
   UNWIND home AS homeSegment
   CALL (homeSegment) {
     MATCH (homeSegment)<-[:FEEDS]-(s:Segment) RETURN s AS segment, 'UPSTREAM' AS role
@@ -31,15 +31,21 @@ CALL (home, startup) {
     UNION
     RETURN homeSegment AS segment, 'SAME_SEGMENT' AS role
   }
-  MATCH (segment)<-[:OPERATES_IN]-(c:Company)
+  RETURN collect([role, homeSegment, segment]) AS targets
+}
+// On a big graph the candidates are cut before the costlier evidence: those linked most ways
+// to the startup's segments, then the largest (adjacency and capacity are part of the score).
+// Links are only counted here (tens of thousands of companies at 100k) and listed for the cut.
+CALL (targets, startup) {
+  UNWIND targets AS target
+  WITH target[2] AS segment
+  MATCH (segment)<-[:OPERATES_IN]-(c)
   WHERE startup IS NULL OR c <> startup
-  // No DISTINCT needed: home segments are deduplicated and each (home, segment, role) row is one OPERATES_IN.
-  WITH c, collect([role, homeSegment, segment]) AS links
-  // On a big graph the candidates are cut before the costlier evidence: those linked most ways
-  // to the startup's segments, then the largest (adjacency and capacity are part of the score).
-  ORDER BY size(links) DESC, coalesce(c.employees, 0) DESC, elementId(c)
+  WITH c, count(*) AS linkCount
+  ORDER BY linkCount DESC, coalesce(c.employees, 0) DESC, elementId(c)
   LIMIT $candidateLimit
-  RETURN collect({ c: c, links: links }) AS candidates
+  WITH c, [(c)-[:OPERATES_IN]->(s) | s] AS segments
+  RETURN collect({ c: c, links: [t IN targets WHERE t[2] IN segments] }) AS candidates
 }
 // Which (segment, issuing region) pairs have a policy, gathered once as "segmentId|regionId"
 // keys: matched from each candidate, policies were half the time at 100k companies (hundreds
@@ -61,22 +67,27 @@ WITH startup, reference, referenceArea, techs, candidates, policyKeys,
        WHERE p <> q AND other <> org AND org <> startup
        | { c: other, tie: { ours: p { .id, .name }, theirs: q { .id, .name }, org: org { .id, .name } } }] AS colleagueTies,
      [(startup)-[:SUPPLIES]-(partner:Company) | partner] AS partners
-UNWIND candidates AS candidate
-WITH startup, reference, referenceArea, techs, policyKeys, startupClusters, incubatorMates, labTies, staffTies, colleagueTies, partners,
-     candidate.c AS c, candidate.links AS rawLinks
-// One walk of the candidate's outgoing relationships gives its region, segments, clusters and
-// technologies (four typed walks each read its whole relationship chain again).
-WITH *, [(c)-[r:LOCATED_IN|OPERATES_IN|MEMBER_OF|USES|NEEDS]->(x) | [type(r), x]] AS outs
+// Candidates grouped by region: each region's ancestors are walked once, not once a candidate.
+CALL (candidates, referenceArea) {
+  UNWIND candidates AS candidate
+  WITH candidate, candidate.c AS c
+  WITH candidate, head([(c)-[:LOCATED_IN]->(r) | r]) AS region
+  WITH region, collect(candidate) AS group
+  WITH region, group, [(region)-[:WITHIN*0..6]->(a) | a] AS area
+  WITH region, group, area, [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels, [a IN area | '|' + a.id] AS areaKeys
+  UNWIND group AS candidate
+  RETURN candidate.c AS c, candidate.links AS rawLinks, region, area, sharedLevels, areaKeys
+}
+// One walk of the candidate's outgoing relationships gives its segments, clusters and
+// technologies (three typed walks each read its whole relationship chain again).
+WITH *, [(c)-[r:OPERATES_IN|MEMBER_OF|USES|NEEDS]->(x) | [type(r), x]] AS outs
 WITH *,
-     head([o IN outs WHERE o[0] = 'LOCATED_IN' | o[1]]) AS region,
      [o IN outs WHERE o[0] = 'OPERATES_IN' | o[1]] AS segments,
      [o IN outs WHERE o[0] IN ['USES', 'NEEDS'] | o[1]] AS usedOrNeeded,
      any(o IN outs WHERE o[0] = 'MEMBER_OF' AND o[1] IN startupClusters) AS inCluster
-WITH *, [(region)-[:WITHIN*0..6]->(a:Region) | a] AS area
 WITH *,
-     [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels,
      [t IN techs WHERE t IN usedOrNeeded] AS sharedTechNodes,
-     any(s IN segments WHERE any(a IN area WHERE s.id + '|' + a.id IN policyKeys)) AS hasPolicy
+     any(s IN segments WHERE any(k IN areaKeys WHERE s.id + k IN policyKeys)) AS hasPolicy
 // The score, so that only the best $first candidates get their full evidence. This mirrors
 // scorePilotPartner in api/src/answers/pilot-partners.ts term by term (weights come from there
 // as $weights); a test checks that both agree on every candidate of the fixture graph.
