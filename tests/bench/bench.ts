@@ -65,7 +65,8 @@ const cases: Case[] = [
 ];
 
 // The server under test, and an in-process twin that tells which Cypher each request ran.
-const server = createHttpServer({ driver: db.driver, database: db.name, queryTimeoutMs: 30_000 });
+// No response cache: the benchmark measures the work of answering, not the reuse of answers.
+const server = createHttpServer({ driver: db.driver, database: db.name, queryTimeoutMs: 30_000, responseCacheTtlMs: 0 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 let captured: Context | undefined;

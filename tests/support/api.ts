@@ -23,9 +23,9 @@ export function testApiKeys(): ApiKeys {
   return new ApiKeys(Object.entries(KEYS).map(([role, key]) => ({ name: `${role}-tester`, role: role as keyof typeof KEYS, sha256: digest(key) })));
 }
 
-export function apiClient(driver: Driver, options: { readsKeyed?: boolean } = {}) {
+export function apiClient(driver: Driver, options: { readsKeyed?: boolean; responseCacheTtlMs?: number } = {}) {
   const apiKeys = testApiKeys();
-  const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000, apiKeys, readsKeyed: options.readsKeyed });
+  const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000, apiKeys, ...options });
   return async <T = any>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GraphQLResponse<T>> => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',

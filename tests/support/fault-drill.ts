@@ -34,7 +34,7 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
   const driver = createDriver(db.uri, {});
   await applySchema(driver, 'neo4j');
   const server = createHttpServer({
-    driver, database: 'neo4j', queryTimeoutMs: 5_000,
+    driver, database: 'neo4j', queryTimeoutMs: 5_000, responseCacheTtlMs: 60_000,
     apiKeys: new ApiKeys([{ name: 'drill', role: 'editor', sha256: digest(KEY) }]),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Driver, Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
+import { markGraphWritten } from '../db/graph-version.ts';
 import { readTransaction, translateError, writeTransaction } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
@@ -95,7 +96,10 @@ export class GraphEditor {
 
   private async transaction(work: (tx: Transaction) => Promise<void>): Promise<void> {
     try {
-      await writeTransaction(this.driver, this.database, work);
+      await writeTransaction(this.driver, this.database, async (tx) => {
+        await work(tx);
+        await markGraphWritten(tx);
+      });
     } catch (error) {
       throw translateError(error);
     }

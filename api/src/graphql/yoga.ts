@@ -9,9 +9,11 @@ import { ApiKeys } from '../auth/api-keys.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries } from '../answers/resolvers.ts';
 import { log } from '../log.ts';
+import { GraphVersion } from '../db/graph-version.ts';
 import { useTelemetry } from '../observability/use-telemetry.ts';
 import { createContext, type Context } from './context.ts';
 import { useQueryLimits } from './use-limits.ts';
+import { useResponseCache } from './use-response-cache.ts';
 import { entityQueries, entityResolvers } from './entity-resolvers.ts';
 import { graphQueries } from './graph-resolvers.ts';
 import { auditQueries, mutationResolvers } from './mutation-resolvers.ts';
@@ -25,12 +27,16 @@ export interface YogaOptions {
   apiKeys?: ApiKeys;
   /** When true, queries need a key with at least the viewer role (CHAINSCOPE_READS=keyed). */
   readsKeyed?: boolean;
+  /** How long a query's answer may be served from memory; 0 (the default here) turns the cache off. */
+  responseCacheTtlMs?: number;
   /** Sees each request's context (the benchmark reads the Cypher a request ran). */
   onContext?: (context: Context) => void;
 }
 
 export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
+  const ttl = options.responseCacheTtlMs ?? 0;
+  const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
       typeDefs,
@@ -48,7 +54,8 @@ export function createGraphQL(options: YogaOptions) {
     },
     // graphql-jit compiles each operation once (cached by document) into plain functions: a
     // 500-node view resolves ~14,000 fields, which the generic executor made a third of the time.
-    plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false), useGraphQlJit()],
+    // The cache comes after the checks (limits, keys), so only an allowed request reaches it.
+    plugins: [...useQueryLimits(), useTelemetry(), useKeyedReads(options.readsKeyed ?? false), ...cache, useGraphQlJit()],
     // Coded errors are answers, not faults: only unexpected ones are logged as errors.
     logging: {
       debug: (...args) => log.debug({ args }, 'yoga'),

@@ -4,6 +4,7 @@
 // Neo4j writes one, the next is encoded and sent, and Neo4j can use both cores.
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
+import { markGraphWritten } from '../db/graph-version.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 
@@ -81,6 +82,12 @@ export async function writeDataset(
     ]);
   });
   await inParallel(relationshipBatches.filter((b) => b.rows.length), write);
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite((tx) => markGraphWritten(tx));
+  } finally {
+    await session.close();
+  }
   return { counts, nodeSeconds: (nodesWritten - started) / 1000, relationshipSeconds: (performance.now() - nodesWritten) / 1000 };
 }
 

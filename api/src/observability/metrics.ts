@@ -24,3 +24,10 @@ export const neo4jInFlight = new Gauge({
   help: 'Neo4j transactions (and so pooled connections) the API holds right now',
   registers: [registry],
 });
+
+export const responseCacheLookups = new Counter({
+  name: 'chainscope_response_cache_lookups_total',
+  help: 'Queries answered from the response cache (hit) or by Neo4j (miss)',
+  labelNames: ['result'] as const,
+  registers: [registry],
+});

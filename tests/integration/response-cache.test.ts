@@ -1,0 +1,82 @@
+// The response cache: a repeated query is answered from memory (no Cypher), a write through
+// the same process is seen at once, a write through another process within the version poll,
+// keyed reads stay keyed, and nothing is served from it while Neo4j cannot be reached.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { GraphVersion, VERSION_POLL_MS } from '../../api/src/db/graph-version.ts';
+import { createDriver } from '../../api/src/db/neo4j.ts';
+import { KEYS, apiClient, testDriver } from '../support/api.ts';
+
+const ID = 'cache-test-company';
+const ENTITY = 'query($id: ID!) { entity(id: $id) { id name } }';
+const RENAME = 'mutation($id: ID!, $name: String!) { updateEntity(id: $id, input: { name: $name }) { id } }';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let driver: Driver;
+let cached: ReturnType<typeof apiClient>;
+let replica: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  driver = testDriver();
+  cached = apiClient(driver, { responseCacheTtlMs: 60_000 });
+  replica = apiClient(driver, { responseCacheTtlMs: 60_000 });
+  const created = await cached('mutation($id: ID!) { createEntity(kind: COMPANY, input: { id: $id, name: "Cache Test One" }) { id } }', { id: ID }, KEYS.editor);
+  expect(created.errors).toBeUndefined();
+  await sleep(VERSION_POLL_MS * 3);
+});
+afterAll(async () => {
+  await cached('mutation($id: ID!) { deleteEntity(id: $id) }', { id: ID }, KEYS.editor);
+  await driver.close();
+});
+
+describe('response cache', () => {
+  it('answers a repeated query from memory, without Cypher, with the same data', async () => {
+    const first = await cached(ENTITY, { id: ID });
+    const second = await cached(ENTITY, { id: ID });
+    expect(first.extensions?.cypherQueries).toBeGreaterThan(0);
+    expect(second.extensions?.cypherQueries).toBe(0);
+    expect(second.data).toEqual(first.data);
+    // Other variables are another question.
+    const other = await cached(ENTITY, { id: 'co-bayview-gan' });
+    expect(other.extensions?.cypherQueries).toBeGreaterThan(0);
+    expect(other.data?.entity?.id).toBe('co-bayview-gan');
+  });
+
+  it('shows a write through the same process at once', async () => {
+    await cached(ENTITY, { id: ID });
+    expect((await cached(RENAME, { id: ID, name: 'Cache Test Two' }, KEYS.editor)).errors).toBeUndefined();
+    const after = await cached(ENTITY, { id: ID });
+    expect(after.data?.entity?.name).toBe('Cache Test Two');
+  });
+
+  it('shows a write through another process once it has read the new version', async () => {
+    expect((await cached(ENTITY, { id: ID })).data?.entity?.name).toBe('Cache Test Two');
+    expect((await replica(RENAME, { id: ID, name: 'Cache Test Three' }, KEYS.editor)).errors).toBeUndefined();
+    await sleep(VERSION_POLL_MS * 3);
+    const after = await cached(ENTITY, { id: ID });
+    expect(after.data?.entity?.name).toBe('Cache Test Three');
+    expect(after.extensions?.cypherQueries).toBeGreaterThan(0);
+  });
+
+  it('serves a cached answer only to a caller allowed to read', async () => {
+    const keyed = apiClient(driver, { readsKeyed: true, responseCacheTtlMs: 60_000 });
+    await sleep(VERSION_POLL_MS * 2);
+    expect((await keyed(ENTITY, { id: ID }, KEYS.viewer)).data?.entity?.id).toBe(ID);
+    expect((await keyed(ENTITY, { id: ID }, KEYS.viewer)).extensions?.cypherQueries).toBe(0);
+    const anonymous = await keyed(ENTITY, { id: ID });
+    expect(anonymous.data?.entity).toBeFalsy();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('knows the version only while Neo4j answers, so nothing is served from the cache when it does not', async () => {
+    const live = new GraphVersion(driver, inject('neo4jDatabase'));
+    const unreachable = createDriver('bolt://127.0.0.1:1', {});
+    const dead = new GraphVersion(unreachable, 'neo4j');
+    await sleep(VERSION_POLL_MS * 4);
+    expect(live.current).toMatch(/^\d+:\d+:\d+$/);
+    expect(dead.current).toBeNull();
+    live.stop();
+    dead.stop();
+    await unreachable.close();
+  });
+});
