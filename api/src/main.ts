@@ -7,6 +7,7 @@ import { MissingPrerequisiteError } from './db/local-neo4j.ts';
 import { createHttpServer } from './http-server.ts';
 import { log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
+import { warmUp } from './warm-up.ts';
 import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
 
 async function main(): Promise<void> {
@@ -24,18 +25,31 @@ async function main(): Promise<void> {
     log.info('building the web app…');
     await buildWeb();
   }
+  let warm = false;
   const server = createHttpServer({
+    // Ready once Neo4j answers and the warm-up is done, so a load balancer waits for both.
+    ready: async () => warm && (await db.driver.verifyConnectivity({ database: db.name }), true),
     driver: db.driver,
     database: db.name,
     queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS,
+    responseCacheTtlMs: config.CHAINSCOPE_RESPONSE_CACHE_TTL_MS,
     apiKeys: ApiKeys.fromEnv(process.env),
     readsKeyed: config.CHAINSCOPE_READS === 'keyed',
     web: dev ? await webDevMiddleware() : undefined,
   });
-  server.listen(config.PORT, config.HOST, () => {
-    const { port } = server.address() as AddressInfo;
-    log.info({ seconds: (Date.now() - started) / 1000 }, `Chainscope is ready: http://localhost:${port}/ (GraphiQL at http://localhost:${port}/graphql)`);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const warming = Date.now();
+  // Through the server's own port (a wildcard host is reached on loopback). With keyed reads the
+  // anonymous warm-up is refused and only the plans of the key check get warm.
+  const local = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const requests = await warmUp(db.driver, db.name, `http://${local}:${port}/graphql`).catch((error: Error) => {
+    log.warn({ err: error }, 'warm-up failed; the first requests will be slower');
+    return 0;
   });
+  warm = true;
+  log.info({ requests, seconds: (Date.now() - warming) / 1000 }, 'warmed up (each public query asked once)');
+  log.info({ seconds: (Date.now() - started) / 1000 }, `Chainscope is ready: http://localhost:${port}/ (GraphiQL at http://localhost:${port}/graphql)`);
 
   let stopping = false;
   const stop = async (signal: string) => {

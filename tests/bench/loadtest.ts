@@ -23,6 +23,14 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data;
 }
 
+// A server that has just started warms up first (/readyz says when it is done).
+for (let waited = 0; ; waited += 1) {
+  const ready = await fetch(`${values.url!.replace(/\/$/, '')}/readyz`).then((r) => r.ok, () => false);
+  if (ready) break;
+  if (waited === 120) throw new Error(`${values.url} did not become ready within 60 s`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 // Focus ids from the graph itself, so the same script works on the sample and on 100k companies.
 type Hit = { id: string; kind: string; stage?: string };
 const hits: Hit[] = [];
