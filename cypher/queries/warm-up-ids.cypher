@@ -1,8 +1,7 @@
 // One example of each focus the public queries take, for the start-up warm-up (api/src/warm-up.ts).
-CALL () { OPTIONAL MATCH (c:Company) WHERE EXISTS { (c)-[:SUPPLIES]-() } RETURN c.id AS company LIMIT 1 }
-CALL () { OPTIONAL MATCH (c:Company) WHERE EXISTS { (c)-[:SUPPLIES]->() } AND NOT EXISTS { (c)<-[:SUPPLIES]-() } RETURN c.id AS other LIMIT 1 }
+CALL () { OPTIONAL MATCH (c:Company) WHERE EXISTS { (c)-[:SUPPLIES]-() } WITH c ORDER BY c.id RETURN collect(c.id)[..2] AS pair }
 CALL () { OPTIONAL MATCH (s:Company {stage: 'startup'}) WHERE EXISTS { (s)-[:USES]->() } RETURN s.id AS startup LIMIT 1 }
 CALL () { OPTIONAL MATCH (l:Lab) WHERE EXISTS { (l)-[:DEVELOPS]->() } RETURN l.id AS lab LIMIT 1 }
 CALL () { OPTIONAL MATCH (ch:Chain) RETURN ch.id AS chain LIMIT 1 }
 CALL () { OPTIONAL MATCH (r:Region) WHERE r.level IN ['city', 'province'] RETURN r.id AS region LIMIT 1 }
-RETURN company, other, startup, lab, chain, region
+RETURN pair[0] AS company, pair[1] AS other, startup, lab, chain, region

@@ -15,6 +15,13 @@ describe('npm start', () => {
     const page = await fetch(api.url);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('<div id="root">');
+    // Before it said ready, it asked every public query once (warm-up), each answered without error.
+    const metrics = await (await fetch(`${api.url}/metrics`)).text();
+    for (const operation of ['search', 'entity', 'supplyChain', 'neighborhood', 'connectionPath', 'pilotPartners', 'industrialAdopters', 'chainGaps']) {
+      expect(metrics, operation).toMatch(new RegExp(`chainscope_graphql_request_duration_seconds_count\\{operation="${operation}",outcome="ok"\\} [1-9]`));
+    }
+    expect(metrics).not.toMatch(/outcome="error"/);
+    expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
     const graphiql = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toMatch(/GraphiQL/i);
     expect(await api.stop()).toBe(0);
