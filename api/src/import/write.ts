@@ -75,7 +75,7 @@ export async function writeDataset(
     return slices(group.rows as (RelRow & { props: unknown })[]).flatMap((rows) => [
       {
         ...group, query: 'create-relationships-between' as const,
-        rows: rows.filter(between).map((r) => ({ from: createdIds.get(r.from), to: createdIds.get(r.to), props: r.props })),
+        rows: rows.filter(between).map((r) => [createdIds.get(r.from), createdIds.get(r.to), r.props]),
       },
       { ...group, query: 'create-relationships' as const, rows: rows.filter((r) => fresh(r) && !between(r)) },
       { ...group, rows: rows.filter((r) => !fresh(r)) },
