@@ -52,6 +52,8 @@ const cases: Case[] = [
   ...[1, 3, 5].flatMap((depth) => (['UPSTREAM', 'DOWNSTREAM'] as const).map((direction) => ({
     name: `supplyChain d${depth} ${direction.toLowerCase()}`, query: SUPPLY, variables: () => ({ id: pick(companies), direction, depth }),
   }))),
+  // What the web app's chain view asks: the same walk, with every edge's provenance.
+  { name: 'supplyChain d3 downstream, web view', query: SUPPLY.replace('product }', 'product provenance { source confidence asOf } }'), variables: () => ({ id: pick(companies), direction: 'DOWNSTREAM', depth: 3 }) },
   { name: 'neighborhood d2', query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id kind } edges { source target type } } }', variables: () => ({ id: pick(companies) }) },
   { name: 'connectionPath', query: 'query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b, maxHops: 6) { paths { nodeIds length business } } }', variables: () => {
     const a = pick(companies);

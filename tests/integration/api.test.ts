@@ -126,6 +126,19 @@ describe('supplyChain', () => {
     expect(view.nodes.some((n: { side: string }) => n.side === 'DOWNSTREAM')).toBe(true);
   });
 
+  it('reads provenance when a fragment or an alias asks for it, and answers the same edges without it', async () => {
+    const withFragment = await gql(`query($id: ID!) {
+      supplyChain(id: $id, direction: BOTH, depth: 2) { edges { ...E } }
+    }
+    fragment E on GraphEdge { id product from: provenance { source asOf } }`, { id: WUHAN_FAB });
+    expect(withFragment.errors).toBeUndefined();
+    const edges = withFragment.data.supplyChain.edges as { id: string; product: string | null; from: { source: string; asOf: string } }[];
+    expect(edges.length).toBeGreaterThan(5);
+    expect(edges.every((e) => e.from.source && e.from.asOf)).toBe(true);
+    const without = await gql('query($id: ID!) { supplyChain(id: $id, direction: BOTH, depth: 2) { edges { id product } } }', { id: WUHAN_FAB });
+    expect(without.data.supplyChain.edges).toEqual(edges.map(({ id, product }) => ({ id, product })));
+  });
+
   it('runs a fixed number of Cypher queries whatever the depth', async () => {
     const counts = [];
     for (const depth of [1, 3, 6]) {

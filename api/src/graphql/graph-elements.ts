@@ -6,8 +6,13 @@ import { LIMITS } from './limits.ts';
 
 type OutEdge = [target: string, type: string, product: unknown, source: unknown, confidence: unknown, asOf: unknown];
 
-export async function graphElements(ctx: Context, ids: string[], contextLabels: string[] = []) {
-  const rows = await ctx.reader.read('graph-elements', { ids, contextLabels, contextLimit: LIMITS.contextNodes });
+/**
+ * The nodes of a view and the edges among them. Edges' provenance is read only when asked for
+ * (a 500-node view has ~1,400 edges, and their four properties are a third of the work).
+ */
+export async function graphElements(ctx: Context, ids: string[], options: { contextLabels?: string[]; provenance?: boolean } = {}) {
+  const { contextLabels = [], provenance = true } = options;
+  const rows = await ctx.reader.read('graph-elements', { ids, contextLabels, contextLimit: LIMITS.contextNodes, provenance });
   const nodes: ElementNode[] = [];
   const edges: ElementEdge[] = [];
   for (const row of rows) {

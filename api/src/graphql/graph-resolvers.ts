@@ -1,11 +1,13 @@
 // supplyChain, neighborhood and connectionPath: each answers with a GraphView in a fixed,
 // small number of Cypher statements, whatever the depth or the size of the result.
 import { RELATIONSHIP_TYPES, labelOfKind } from '../domain.ts';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import { graphElements } from './graph-elements.ts';
 import { buildGraphView, edgeId, toEdge, type ElementEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
+import { selectsEdgeProvenance } from './selection.ts';
 
 type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
@@ -21,7 +23,7 @@ interface SupplyChainArgs {
 export const BUSINESS_TYPES = ['SUPPLIES', 'TRANSFERRED_TO', 'WORKS_AT', 'INCUBATES', 'DEVELOPS', 'ALUMNUS_OF'];
 
 export const graphQueries = {
-  async supplyChain(_: unknown, args: SupplyChainArgs, ctx: Context) {
+  async supplyChain(_: unknown, args: SupplyChainArgs, ctx: Context, info: GraphQLResolveInfo) {
     checkId('id', args.id);
     const depth = checkRange('depth', args.depth, 1, LIMITS.supplyChainDepth);
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
@@ -45,7 +47,9 @@ export const graphQueries = {
     const down = row.down as string[];
     const [shownUp, shownDown] = splitLimit(up, down, limit - 1);
     const truncated = shownUp.length < up.length || shownDown.length < down.length;
-    const { nodes, edges } = await graphElements(ctx, [args.id, ...shownUp, ...shownDown], contextLabels);
+    const { nodes, edges } = await graphElements(ctx, [args.id, ...shownUp, ...shownDown], {
+      contextLabels, provenance: selectsEdgeProvenance(info),
+    });
     const upReached = (row.upReached as number) + chainSegments.length;
     const downReached = row.downReached as number;
     return buildGraphView({
@@ -57,7 +61,7 @@ export const graphQueries = {
     });
   },
 
-  async neighborhood(_: unknown, args: { id: string; depth: number; kinds?: string[] | null; limit: number }, ctx: Context) {
+  async neighborhood(_: unknown, args: { id: string; depth: number; kinds?: string[] | null; limit: number }, ctx: Context, info: GraphQLResolveInfo) {
     checkId('id', args.id);
     const depth = checkRange('depth', args.depth, 1, LIMITS.neighborhoodDepth);
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
@@ -66,7 +70,7 @@ export const graphQueries = {
     if (!row) throw notFound('id', args.id);
     const ids = row.ids as string[];
     const shown = ids.slice(0, limit - 1);
-    const { nodes, edges } = await graphElements(ctx, [args.id, ...shown]);
+    const { nodes, edges } = await graphElements(ctx, [args.id, ...shown], { provenance: selectsEdgeProvenance(info) });
     return buildGraphView({ focusId: args.id, nodes, edges, truncated: shown.length < ids.length });
   },
 
