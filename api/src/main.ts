@@ -5,7 +5,7 @@ import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { MissingPrerequisiteError } from './db/local-neo4j.ts';
 import { createHttpServer } from './http-server.ts';
-import { log } from './log.ts';
+import { flushLog, log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
 import { warmUp } from './warm-up.ts';
 import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
@@ -60,17 +60,19 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await closed;
     await db.close();
+    await flushLog();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   if (error instanceof MissingPrerequisiteError) {
     process.stderr.write(`chainscope: ${error.message}\n`);
   } else {
     log.fatal({ err: error }, 'Chainscope could not start');
+    await flushLog();
   }
   process.exit(1);
 });
