@@ -42,6 +42,16 @@ describe('response cache', () => {
     expect(other.data?.entity?.id).toBe('co-bayview-gan');
   });
 
+  it('runs a question asked several times at once only once, and gives every asker the answer', async () => {
+    const query = 'query($id: ID!) { supplyChain(id: $id, direction: BOTH, depth: 4) { nodes { id } edges { id } } }';
+    const answers = await Promise.all(Array.from({ length: 6 }, () => cached(query, { id: 'co-eastlake-wafer-manufacturing' })));
+    const ran = answers.map((a) => a.extensions?.cypherQueries);
+    expect(ran.filter((n) => n === 0)).toHaveLength(5);
+    expect(ran.filter((n) => n > 0)).toHaveLength(1);
+    expect(answers[0]!.data.supplyChain.nodes.length).toBeGreaterThan(3);
+    for (const answer of answers) expect(answer.data).toEqual(answers[0]!.data);
+  });
+
   it('shows a write through the same process at once', async () => {
     await cached(ENTITY, { id: ID });
     expect((await cached(RENAME, { id: ID, name: 'Cache Test Two' }, KEYS.editor)).errors).toBeUndefined();

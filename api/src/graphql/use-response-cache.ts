@@ -5,6 +5,10 @@
 // A mutation through this process makes the version unknown until it has been read again;
 // writes elsewhere (another replica, an import) are seen within VERSION_POLL_MS, and an entry
 // never outlives the TTL (writes made outside Chainscope that add or remove nothing).
+// The same question asked again while its first asking is still running waits for that answer
+// rather than running it a second time (a miss storm after a start or an expiry would otherwise
+// send dozens of identical heavy statements to Neo4j at once); an error is shared, not cached.
+import { setTimeout as delay } from 'node:timers/promises';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
@@ -14,22 +18,43 @@ import { responseCacheLookups } from '../observability/metrics.ts';
 /** Memory for answers per process, measured as their JSON (a 500-node view is ~300 kB). */
 const MAX_BYTES = 128 << 20;
 
-export function useResponseCache(version: GraphVersion, ttlMs: number): Plugin<YogaInitialContext> {
+/**
+ * maxWaitMs bounds how long a repeated question waits for the first asking (it then runs its own);
+ * the query timeout is the natural bound.
+ */
+export function useResponseCache(version: GraphVersion, ttlMs: number, maxWaitMs: number): Plugin<YogaInitialContext> {
   const cache = new LRUCache<string, ExecutionResult>({ maxSize: MAX_BYTES, sizeCalculation: (result) => JSON.stringify(result).length, ttl: ttlMs });
+  const running = new Map<string, Promise<ExecutionResult | undefined>>();
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       const operation = getOperationAST(args.document, args.operationName)?.operation;
       if (operation === 'mutation') return { onExecuteDone: () => version.changed() };
       const current = version.current;
       if (operation !== 'query' || current === null) return;
       const key = JSON.stringify([current, args.operationName ?? null, args.contextValue.params.query, args.variableValues ?? {}]);
       const cached = cache.get(key);
-      responseCacheLookups.inc({ result: cached ? 'hit' : 'miss' });
-      if (cached) return setResultAndStopExecution(cached);
+      if (cached) {
+        responseCacheLookups.inc({ result: 'hit' });
+        return setResultAndStopExecution(cached);
+      }
+      const first = running.get(key);
+      if (first) {
+        const giveUp = new AbortController();
+        const shared = await Promise.race([first, delay(maxWaitMs, undefined, { ref: false, signal: giveUp.signal }).catch(() => undefined)]);
+        giveUp.abort();
+        responseCacheLookups.inc({ result: shared ? 'shared' : 'miss' });
+        if (shared) return setResultAndStopExecution(shared);
+        return;
+      }
+      responseCacheLookups.inc({ result: 'miss' });
+      let settle!: (result: ExecutionResult | undefined) => void;
+      running.set(key, new Promise((resolve) => (settle = resolve)));
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result || result.errors?.length) return;
-          cache.set(key, result);
+          running.delete(key);
+          if (Symbol.asyncIterator in result) return settle(undefined);
+          settle(result);
+          if (!result.errors?.length) cache.set(key, result);
         },
       };
     },

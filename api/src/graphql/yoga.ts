@@ -36,7 +36,7 @@ export interface YogaOptions {
 export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   const ttl = options.responseCacheTtlMs ?? 0;
-  const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl)] : [];
+  const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
       typeDefs,

@@ -27,7 +27,7 @@ export const neo4jInFlight = new Gauge({
 
 export const responseCacheLookups = new Counter({
   name: 'chainscope_response_cache_lookups_total',
-  help: 'Queries answered from the response cache (hit) or by Neo4j (miss)',
+  help: 'Queries answered from the response cache (hit), by sharing a running identical query (shared) or by Neo4j (miss)',
   labelNames: ['result'] as const,
   registers: [registry],
 });
