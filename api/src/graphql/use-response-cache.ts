@@ -44,6 +44,8 @@ export function useResponseCache(version: GraphVersion, ttlMs: number, maxWaitMs
         giveUp.abort();
         responseCacheLookups.inc({ result: shared ? 'shared' : 'miss' });
         if (shared) return setResultAndStopExecution(shared);
+        // The first asking failed or never finished: the next one asks afresh.
+        if (running.get(key) === first) running.delete(key);
         return;
       }
       responseCacheLookups.inc({ result: 'miss' });
