@@ -45,6 +45,8 @@ const companies = [...f.hubs!, ...Array.from({ length: 190 }, () => pick(f.compa
 
 type Case = { name: string; variables: () => Record<string, unknown>; query: string };
 const SUPPLY = 'query($id: ID!, $direction: Direction, $depth: Int) { supplyChain(id: $id, direction: $direction, depth: $depth) { truncated totalNodes nodes { id kind label side distance degree regionId } edges { id source target type product } } }';
+// What the web app's chain view asks: the same, with every edge's provenance.
+const SUPPLY_WEB = 'query($id: ID!, $direction: Direction, $depth: Int) { supplyChain(id: $id, direction: $direction, depth: $depth) { truncated totalNodes nodes { id kind label side distance degree regionId } edges { id source target type product provenance { source confidence asOf } } } }';
 const cases: Case[] = [
   { name: 'search (English)', query: 'query($q: String!) { search(query: $q, first: 10) { id kind name nameZh } }', variables: () => ({ q: pick(['wafer', 'photo', 'bio', 'packag', 'gas', 'company 12', 'lab']) }) },
   { name: 'search (Chinese)', query: 'query($q: String!) { search(query: $q, first: 10) { id kind name nameZh } }', variables: () => ({ q: pick(['晶圆', '光刻', '生物', '封装', '企业', '实验室']) }) },
@@ -52,8 +54,7 @@ const cases: Case[] = [
   ...[1, 3, 5].flatMap((depth) => (['UPSTREAM', 'DOWNSTREAM'] as const).map((direction) => ({
     name: `supplyChain d${depth} ${direction.toLowerCase()}`, query: SUPPLY, variables: () => ({ id: pick(companies), direction, depth }),
   }))),
-  // What the web app's chain view asks: the same walk, with every edge's provenance.
-  { name: 'supplyChain d3 downstream, web view', query: SUPPLY.replace('product }', 'product provenance { source confidence asOf } }'), variables: () => ({ id: pick(companies), direction: 'DOWNSTREAM', depth: 3 }) },
+  { name: 'supplyChain d3 downstream, web view', query: SUPPLY_WEB, variables: () => ({ id: pick(companies), direction: 'DOWNSTREAM', depth: 3 }) },
   { name: 'neighborhood d2', query: 'query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id kind } edges { source target type } } }', variables: () => ({ id: pick(companies) }) },
   { name: 'connectionPath', query: 'query($a: ID!, $b: ID!) { connectionPath(fromId: $a, toId: $b, maxHops: 6) { paths { nodeIds length business } } }', variables: () => {
     const a = pick(companies);

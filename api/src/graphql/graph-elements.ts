@@ -4,7 +4,8 @@ import type { Context } from './context.ts';
 import { edgeId, type ElementEdge, type ElementNode } from './graph-view.ts';
 import { LIMITS } from './limits.ts';
 
-type OutEdge = [target: string, type: string, product: unknown, source: unknown, confidence: unknown, asOf: unknown];
+/** Provenance (source, confidence, asOf) is there only when the statement was asked for it. */
+type OutEdge = [target: string, type: string, product: unknown, source?: unknown, confidence?: unknown, asOf?: unknown];
 
 /**
  * The nodes of a view and the edges among them. Edges' provenance is read only when asked for
