@@ -1,4 +1,4 @@
-// npm run generate -- --companies 100000 [--seed 42] [--out DIR] [--load]
+// npm run generate -- --companies 100000 [--seed 42] [--out DIR] [--load [--transactional]]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT, loadConfig } from '../../api/src/config.ts';
@@ -12,12 +12,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     out: { type: 'string' },
     load: { type: 'boolean' },
+    transactional: { type: 'boolean' },
   },
 });
 const companies = Number(values.companies);
 const seed = Number(values.seed);
 if (!Number.isInteger(companies) || companies < 10 || companies > 5_000_000 || !Number.isInteger(seed)) {
-  process.stderr.write('usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load]\n');
+  process.stderr.write('usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load [--transactional]]\n');
   process.exit(2);
 }
 const out = values.out ?? path.join(ROOT, 'seed-data', 'generated', `companies-${companies}-seed-${seed}`);
@@ -28,7 +29,7 @@ process.stdout.write(`wrote ${report.nodes} nodes and ${report.relationships} re
 if (values.load) {
   const db = await connect(loadConfig());
   try {
-    await importWithProgress(db, out);
+    await importWithProgress(db, out, { transactional: values.transactional });
   } finally {
     await db.close();
   }

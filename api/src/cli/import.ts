@@ -1,4 +1,4 @@
-// npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run]
+// npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run] [--transactional]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -6,10 +6,10 @@ import { connect } from '../db/connect.ts';
 import { importWithProgress } from '../import/import-with-progress.ts';
 import { ImportRejected } from '../import/problems.ts';
 
-const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run]';
+const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run] [--transactional]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' } },
+  options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, transactional: { type: 'boolean' } },
 });
 const target = positionals[0];
 if (!target || !fs.existsSync(target)) {
@@ -19,7 +19,7 @@ if (!target || !fs.existsSync(target)) {
 
 const db = await connect(loadConfig());
 try {
-  await importWithProgress(db, target, { partial: values.partial, dryRun: values['dry-run'], rejects: values.rejects });
+  await importWithProgress(db, target, { partial: values.partial, dryRun: values['dry-run'], rejects: values.rejects, transactional: values.transactional });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exitCode = error instanceof ImportRejected ? 3 : 1;

@@ -14,9 +14,13 @@ const SOURCES = [path.join(LAUNCHER_DIR, 'pom.xml'), path.join(LAUNCHER_DIR, 'sr
 
 export interface LocalNeo4j {
   uri: string;
+  dataDir: string;
+  heap: string;
   /** True when this process started the server (and so stops it). */
   owned: boolean;
   stop(): Promise<void>;
+  /** Stops the server, runs work on its files, then starts it again at the same address (owned servers only). */
+  whileStopped<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface LocalNeo4jOptions {
@@ -53,21 +57,67 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const running = await findRunning(options.dataDir);
   if (running) {
     say(`Using the local Neo4j already running at ${running}`);
-    return { uri: running, owned: false, stop: async () => {} };
+    return {
+      uri: running, dataDir: options.dataDir, heap: options.heap, owned: false, stop: async () => {},
+      whileStopped: () => Promise.reject(new Error(`the local Neo4j at ${running} belongs to another process`)),
+    };
   }
   checkPrerequisites();
   await buildLauncher(say);
   fs.mkdirSync(options.dataDir, { recursive: true });
   say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
   const started = Date.now();
-  const child = spawn(
-    'java',
-    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, String(options.port ?? 0)],
-    { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
-  );
+  let child = spawnServer(options, options.port ?? 0);
   const uri = await waitForReady(child, options.dataDir);
   say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { uri, owned: true, stop: () => stopChild(child) };
+  return {
+    uri, dataDir: options.dataDir, heap: options.heap, owned: true,
+    stop: () => stopChild(child),
+    async whileStopped(work) {
+      await stopChild(child);
+      try {
+        return await work();
+      } finally {
+        child = spawnServer(options, Number(new URL(uri).port));
+        await waitForReady(child, options.dataDir);
+      }
+    },
+  };
+}
+
+function spawnServer(options: LocalNeo4jOptions, port: number): ChildProcess {
+  return spawn(
+    'java',
+    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, String(port)],
+    { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
+  );
+}
+
+/**
+ * Runs neo4j-admin (Neo4j's AdminTool, from the launcher's jars) on the stopped server's data
+ * directory, e.g. the offline importer. Its output goes to DATA/neo4j-admin.log; a failure
+ * throws with the last lines. Resolves to its wall time in seconds.
+ */
+export async function runNeo4jAdmin(local: LocalNeo4j, args: string[]): Promise<number> {
+  const started = performance.now();
+  const logFile = path.join(local.dataDir, 'neo4j-admin.log');
+  const log = fs.openSync(logFile, 'w');
+  try {
+    const child = spawn('java', [`-Xmx${local.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'org.neo4j.cli.AdminTool', ...args], {
+      cwd: local.dataDir, stdio: ['ignore', log, log], env: { ...process.env, NEO4J_HOME: path.resolve(local.dataDir) },
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 0) {
+      const lastLines = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+      throw new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (exit ${code}); see ${logFile}:\n${lastLines}`);
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    fs.closeSync(log);
+  }
 }
 
 function checkPrerequisites(): void {

@@ -9,7 +9,13 @@ import { importPath, type ImportReport } from './import-dataset.ts';
 import { formatProblem } from './problems.ts';
 import { formatReport } from './report.ts';
 
-export interface ProgressOptions { partial?: boolean; dryRun?: boolean; rejects?: string }
+export interface ProgressOptions {
+  partial?: boolean;
+  dryRun?: boolean;
+  rejects?: string;
+  /** Write in transactions even into an empty local database (no offline importer). */
+  transactional?: boolean;
+}
 
 export async function importWithProgress(db: Database, target: string, options: ProgressOptions = {}): Promise<ImportReport> {
   const bar = new SingleBar(
@@ -22,6 +28,7 @@ export async function importWithProgress(db: Database, target: string, options: 
     const report = await importPath(db.driver, db.name, target, {
       partial: options.partial,
       dryRun: options.dryRun,
+      localServer: options.transactional ? undefined : db.local,
       audit: { actor: `cli:${os.userInfo().username}`, action: 'IMPORT', entityId: null, details: {} },
       onProgress(written, total) {
         if (!bar.isActive) bar.start(total, 0, { speed: 0 });

@@ -24,6 +24,8 @@ export interface WriteResult {
   /** Wall time writing nodes, then relationships (the import report shows the rates). */
   nodeSeconds: number;
   relationshipSeconds: number;
+  /** Written by Neo4j's offline importer (bulk-load.ts), nodes and relationships in one pass, in importerSeconds of the whole. */
+  offline?: { importerSeconds: number };
 }
 
 export async function writeDataset(
@@ -151,7 +153,7 @@ function storable(props: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+export function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

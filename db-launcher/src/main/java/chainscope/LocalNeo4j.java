@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -33,7 +34,10 @@ public final class LocalNeo4j {
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60));
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                // Netty waits this many seconds for stray work before the Bolt server stops; on
+                // loopback, with the databases already shut down, there is none: stop at once.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
         String pageCache = System.getenv("CHAINSCOPE_NEO4J_PAGECACHE");
         if (pageCache != null && !pageCache.isBlank()) {
             builder.setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache));
