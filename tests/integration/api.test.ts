@@ -139,14 +139,14 @@ describe('supplyChain', () => {
     expect(without.data.supplyChain.edges).toEqual(edges.map(({ id, product }) => ({ id, product })));
   });
 
-  it('runs a fixed number of Cypher queries whatever the depth', async () => {
+  it('runs one Cypher statement whatever the depth', async () => {
     const counts = [];
     for (const depth of [1, 3, 6]) {
       const result = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth });
       expect(result.errors).toBeUndefined();
       counts.push(result.extensions?.cypherQueries);
     }
-    expect(counts).toEqual([2, 2, 2]);
+    expect(counts).toEqual([1, 1, 1]);
   });
 
   it('cuts at the limit, says so and counts the whole', async () => {
@@ -156,20 +156,34 @@ describe('supplyChain', () => {
     expect(view.truncated).toBe(true);
     expect(view.totalNodes).toBeGreaterThan(10);
     expect(view.totalIsLowerBound).toBe(false);
-    // The total comes from the same walk as the view: no third statement.
-    expect(result.extensions?.cypherQueries).toBe(2);
+    // The total comes from the same walk as the view: one statement.
+    expect(result.extensions?.cypherQueries).toBe(1);
     const all = await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: 500 });
     expect(all.data.supplyChain.truncated).toBe(false);
     expect(view.totalNodes).toBe(all.data.supplyChain.nodes.length);
   });
 
-  it('stops counting at the cap and shows the first ids of what it reached', async () => {
-    const params = { id: WUHAN_FAB, upCap: 3, downCap: 0, shownLimit: 2, regionId: null, clusterId: null };
+  it('stops counting at the cap and shows the first nodes of what it reached', async () => {
+    const params = { id: WUHAN_FAB, upCap: 3, downCap: 0, shownLimit: 2, room: 10, regionId: null, clusterId: null, contextLabels: [], contextLimit: 10, provenance: false };
     const { records } = await driver.executeQuery(cypher('supply-chain', { depth: 4 }), integerParams(params), { database: inject('neo4jDatabase') });
-    const row = records[0]!.toObject();
-    expect(row.upReached).toBe(3);
-    expect(row.up).toHaveLength(2);
-    expect(row.downReached).toBe(0);
+    const [focusLabel, upReached, downReached, truncated] = records[0]!.get('header') as [string, number, number, boolean];
+    expect([focusLabel, upReached, downReached, truncated]).toEqual(['Company', 3, 0, false]);
+    expect(records.map((r) => (r.get('node') as string[])[1])).toEqual(['FOCUS', 'UPSTREAM', 'UPSTREAM']);
+  });
+
+  it('shares the limit between the sides: half each when both overflow, a short side leaves its room to the other', async () => {
+    const all = (await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: 500 })).data.supplyChain;
+    const count = (view: { nodes: { side: string }[] }, side: string) => view.nodes.filter((n) => n.side === side).length;
+    const [up, down] = [count(all, 'UPSTREAM'), count(all, 'DOWNSTREAM')];
+    expect(Math.min(up, down)).toBeGreaterThan(2);
+    // Both sides overflow: the room (limit - 1) is split in half, upstream first.
+    const even = (await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: 5 })).data.supplyChain;
+    expect([count(even, 'UPSTREAM'), count(even, 'DOWNSTREAM'), even.truncated]).toEqual([2, 2, true]);
+    // Room for all of the shorter side and part of the longer one.
+    const room = 2 * Math.min(up, down) + 1;
+    const uneven = (await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 4, limit: room + 1 })).data.supplyChain;
+    expect([count(uneven, 'UPSTREAM'), count(uneven, 'DOWNSTREAM')])
+      .toEqual(up <= down ? [up, Math.min(down, room - up)] : [Math.min(up, room - down), down]);
   });
 
   it('keeps only companies in a region when filtered', async () => {

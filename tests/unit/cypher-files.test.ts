@@ -24,6 +24,13 @@ describe('cypher files', () => {
     expect(cypher('connection-path', { maxHops: 4, businessTypes: 'SUPPLIES', anyTypes: 'SUPPLIES|LOCATED_IN' })).not.toMatch(/\{\{/);
   });
 
+  it('ends the GraphView statements with the shared view-elements part', () => {
+    for (const text of [cypher('supply-chain', { depth: 3 }), cypher('graph-elements')]) {
+      expect(text).not.toMatch(/\{\{/);
+      expect(text).toMatch(/WITH header, core, \[entry IN core \| entry\[0\]\] AS coreNodes[\s\S]*AS node\s*$/);
+    }
+  });
+
   it('has a uniqueness constraint for every label and the full-text index', () => {
     const statements = schemaStatements().join('\n');
     for (const label of ['Company', 'Lab', 'Talent', 'Technology', 'Chain', 'Segment', 'Cluster', 'Region', 'Policy', 'Incubator']) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraphView, hopDistances, type ElementEdge, type ElementNode } from '../../api/src/graphql/graph-view.ts';
-import { splitLimit } from '../../api/src/graphql/graph-resolvers.ts';
 
 const edge = (source: string, target: string, type = 'SUPPLIES'): ElementEdge => ({ id: `${source}-${target}`, source, target, type, props: { source: 'test', confidence: 0.5, asOf: '2024-01-01', product: 'x' } });
 const node = (id: string, label = 'Company'): ElementNode => ({ id, label, props: { name: id.toUpperCase() }, regionId: null, regionName: null, clusterIds: [], degree: 1 });
@@ -34,17 +33,5 @@ describe('buildGraphView', () => {
     ]);
     expect(view.edges[0]).toMatchObject({ source: 'a', target: 'b', product: 'x', provenance: { source: 'test', confidence: 0.5, asOf: '2024-01-01' } });
     expect(view).toMatchObject({ truncated: true, totalNodes: 10 });
-  });
-});
-
-describe('splitLimit', () => {
-  it('keeps everything that fits', () => {
-    expect(splitLimit(['a'], ['b'], 5)).toEqual([['a'], ['b']]);
-  });
-  it('gives the room of a short side to the other', () => {
-    expect(splitLimit(['a', 'b', 'c', 'd'], ['x'], 3)).toEqual([['a', 'b'], ['x']]);
-  });
-  it('splits evenly when both overflow', () => {
-    expect(splitLimit(['a', 'b', 'c'], ['x', 'y', 'z'], 4)).toEqual([['a', 'b'], ['x', 'y']]);
   });
 });

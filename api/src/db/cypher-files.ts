@@ -3,7 +3,8 @@
 // or type given as a parameter ($(…)) plans far slower, so each bound or name the API allows is
 // rendered once (a validated integer, a label or type of the domain model, or types joined
 // by |) and cached.
-// Values are always parameters.
+// Values are always parameters. A statement may also end with a shared part of cypher/partials/,
+// written {{> name}} (the GraphView statements share how they read a view's nodes and edges).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config.ts';
@@ -17,6 +18,7 @@ function readFolder(folder: string): Map<string, string> {
   return new Map(files.map((f) => [f.replace(/\.cypher$/, ''), fs.readFileSync(path.join(dir, f), 'utf8')]));
 }
 
+const partials = readFolder('partials');
 const queries = new Map([...readFolder('queries'), ...readFolder('import'), ...readFolder('export')]);
 const rendered = new Map<string, string>();
 
@@ -27,7 +29,12 @@ export function cypher(name: string, bounds: Record<string, number | string> = {
   if (cached) return cached;
   const text = queries.get(name);
   if (text === undefined) throw new Error(`no Cypher statement named ${name} in cypher/`);
-  const filled = text.replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
+  const whole = text.replace(/\{\{> ([\w-]+)\}\}/g, (_, partial: string) => {
+    const part = partials.get(partial);
+    if (part === undefined) throw new Error(`${name}.cypher includes ${partial}, but cypher/partials/${partial}.cypher does not exist`);
+    return part;
+  });
+  const filled = whole.replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
     const value = bounds[placeholder];
     if (typeof value === 'string' && (isLabel(value) || value.split('|').every(isRelationshipType))) return value;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {

@@ -4,7 +4,7 @@ import { RELATIONSHIP_TYPES, labelOfKind } from '../domain.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
-import { graphElements } from './graph-elements.ts';
+import { graphElements, readView } from './graph-elements.ts';
 import { buildGraphView, edgeId, toEdge, type ElementEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
 import { selectsEdgeProvenance } from './selection.ts';
@@ -34,27 +34,21 @@ export const graphQueries = {
     const cap = Math.max(COUNT_CAP, limit + 1);
     const upCap = args.direction === 'DOWNSTREAM' ? 0 : cap;
     const downCap = args.direction === 'UPSTREAM' ? 0 : cap;
-    const [row] = await ctx.reader.read('supply-chain', { id: args.id, upCap, downCap, shownLimit: limit + 1, ...filters }, { depth });
-    if (!row) throw notFound('id', args.id);
-    if (!row.regionKnown) throw notFound('filter.regionId', filters.regionId!);
-    if (!row.clusterKnown) throw notFound('filter.clusterId', filters.clusterId!);
-    const focusLabel = row.focusLabel as string;
+    const { nodes, edges, header } = await readView(
+      ctx, 'supply-chain', { id: args.id, upCap, downCap, shownLimit: limit + 1, room: limit - 1, ...filters }, { depth },
+      { contextLabels, provenance: selectsEdgeProvenance(info) },
+    );
+    if (!header) throw notFound('id', args.id);
+    const [focusLabel, upReached, downReached, truncated, regionKnown, clusterKnown] = header as [string, number, number, boolean, boolean, boolean];
+    if (!regionKnown) throw notFound('filter.regionId', filters.regionId!);
+    if (!clusterKnown) throw notFound('filter.clusterId', filters.clusterId!);
     if (!['Company', 'Segment', 'Chain'].includes(focusLabel)) {
       throw badInput('id', `names a ${focusLabel}; supplyChain starts from a Company, Segment or Chain`);
     }
-    const chainSegments = row.chainSegments as string[];
-    const up = (row.up as string[]).concat(focusLabel === 'Chain' ? chainSegments : []);
-    const down = row.down as string[];
-    const [shownUp, shownDown] = splitLimit(up, down, limit - 1);
-    const truncated = shownUp.length < up.length || shownDown.length < down.length;
-    const { nodes, edges } = await graphElements(ctx, [args.id, ...shownUp, ...shownDown], {
-      contextLabels, provenance: selectsEdgeProvenance(info),
-    });
-    const upReached = (row.upReached as number) + chainSegments.length;
-    const downReached = row.downReached as number;
     return buildGraphView({
       focusId: args.id, nodes, edges,
-      upstream: new Set(shownUp), downstream: new Set(shownDown),
+      upstream: new Set(nodes.filter((n) => n.side === 'UPSTREAM').map((n) => n.id)),
+      downstream: new Set(nodes.filter((n) => n.side === 'DOWNSTREAM').map((n) => n.id)),
       distanceTypes: focusLabel === 'Company' ? ['SUPPLIES'] : ['FEEDS', 'PART_OF'],
       truncated, totalNodes: 1 + upReached + downReached,
       totalIsLowerBound: upReached >= cap || downReached >= cap,
@@ -112,10 +106,3 @@ export const graphQueries = {
   },
 };
 
-/** Shares `room` places between the two sides (each keeps its first ids), half each when both overflow. */
-export function splitLimit(up: string[], down: string[], room: number): [string[], string[]] {
-  if (up.length + down.length <= room) return [up, down];
-  const half = Math.floor(room / 2);
-  const upShare = Math.min(up.length, Math.max(half, room - down.length));
-  return [up.slice(0, upShare), down.slice(0, room - upShare)];
-}
