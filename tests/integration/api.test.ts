@@ -224,6 +224,24 @@ describe('neighborhood', () => {
     expect(tech.data.neighborhood.nodes.filter((n: { kind: string }) => n.kind !== 'LAB').every((n: { kind: string }) => n.kind === 'TECHNOLOGY')).toBe(true);
   });
 
+  it('cuts at the limit in one statement, says so, and says NOT_FOUND for an unknown id', async () => {
+    const query = 'query($id: ID!, $limit: Int) { neighborhood(id: $id, depth: 2, limit: $limit) { truncated nodes { id side } } }';
+    const all = await gql(query, { id: 'lab-lakeside-univ-photonics', limit: 500 });
+    expect(all.extensions?.cypherQueries).toBe(1);
+    const { truncated, nodes } = all.data.neighborhood as { truncated: boolean; nodes: { id: string; side: string }[] };
+    expect(truncated).toBe(false);
+    expect(nodes.length).toBeGreaterThan(10);
+    expect(nodes.filter((n) => n.side === 'FOCUS').map((n) => n.id)).toEqual(['lab-lakeside-univ-photonics']);
+    const cut = await gql(query, { id: 'lab-lakeside-univ-photonics', limit: 5 });
+    expect(cut.data.neighborhood.truncated).toBe(true);
+    expect(cut.data.neighborhood.nodes).toHaveLength(5);
+    const exact = await gql(query, { id: 'lab-lakeside-univ-photonics', limit: nodes.length });
+    expect(exact.data.neighborhood.truncated).toBe(false);
+    expect(exact.data.neighborhood.nodes).toHaveLength(nodes.length);
+    const missing = await gql(query, { id: 'lab-does-not-exist', limit: 5 });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
+  });
+
   it('refuses depth 4', async () => {
     const result = await gql('{ neighborhood(id: "lab-lakeside-univ-photonics", depth: 4) { truncated } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });

@@ -1,5 +1,5 @@
 // supplyChain, neighborhood and connectionPath: each answers with a GraphView in a fixed,
-// small number of Cypher statements, whatever the depth or the size of the result.
+// small number of Cypher statements (one for the first two), whatever the depth or the size of the result.
 import { RELATIONSHIP_TYPES, labelOfKind } from '../domain.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
@@ -60,12 +60,11 @@ export const graphQueries = {
     const depth = checkRange('depth', args.depth, 1, LIMITS.neighborhoodDepth);
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
     const labels = checkList('kinds', args.kinds ?? [], LIMITS.kinds).map(labelOfKind);
-    const [row] = await ctx.reader.read('neighborhood', { id: args.id, labels, limit }, { depth });
-    if (!row) throw notFound('id', args.id);
-    const ids = row.ids as string[];
-    const shown = ids.slice(0, limit - 1);
-    const { nodes, edges } = await graphElements(ctx, [args.id, ...shown], { provenance: selectsEdgeProvenance(info) });
-    return buildGraphView({ focusId: args.id, nodes, edges, truncated: shown.length < ids.length });
+    const { nodes, edges, header } = await readView(
+      ctx, 'neighborhood', { id: args.id, labels, limit }, { depth }, { provenance: selectsEdgeProvenance(info) },
+    );
+    if (header === null) throw notFound('id', args.id);
+    return buildGraphView({ focusId: args.id, nodes, edges, truncated: header as boolean });
   },
 
   async connectionPath(_: unknown, args: { fromId: string; toId: string; maxHops: number }, ctx: Context) {
