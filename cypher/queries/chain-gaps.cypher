@@ -15,6 +15,9 @@
 //
 // The answer is asked in $parts statements run side by side, each for the segments whose
 // position (by id) modulo $parts is $part: Neo4j Community runs a statement on one core.
+// Parts the query does not select are skipped ($withLocals, $withFillers, $withInbound,
+// $withTalent, $withLabs, $withPolicies): the web app's region-by-segment matrix asks only for
+// the gaps of many regions at once.
 MATCH (chain:Chain {id: $chainId})
 MATCH (region:Region {id: $regionId})
 CALL (region) {
@@ -46,19 +49,20 @@ CALL (segment, localOrgs) {
   // top-k (cheaper than sorting every company of the segment).
   WITH collect(CASE WHEN local THEN c END) AS localList, collect(CASE WHEN NOT local THEN c END) AS outsideList
   CALL (localList) {
-    UNWIND localList AS c
+    UNWIND CASE WHEN $withLocals THEN localList ELSE [] END AS c
     WITH c ORDER BY coalesce(c.employees, 0) DESC, c.id LIMIT $shown
     RETURN collect(c) AS locals
   }
   CALL (outsideList) {
-    UNWIND outsideList AS c
+    UNWIND CASE WHEN $withFillers THEN outsideList ELSE [] END AS c
     WITH c ORDER BY coalesce(c.employees, 0) DESC, c.id LIMIT $fillerPool
     RETURN collect(c) AS fillerPool
   }
   RETURN size(localList) AS localCount, locals, fillerPool, localList + outsideList AS sellers
 }
 CALL (segment, localOrgs, sellers) {
-  MATCH (segment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer)
+  UNWIND CASE WHEN $withInbound THEN [segment] ELSE [] END AS sellingSegment
+  MATCH (sellingSegment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer)
   WHERE buyer IN localOrgs
   // Each buyer once, so each of its SUPPLIES is seen once.
   WITH DISTINCT buyer
@@ -72,13 +76,13 @@ CALL (segment) {
   RETURN collect(DISTINCT t) AS techs
 }
 CALL (techs, localOrgs) {
-  UNWIND techs AS t
+  UNWIND CASE WHEN $withTalent THEN techs ELSE [] END AS t
   MATCH (t)<-[:EXPERT_IN]-(p)-[w:WORKS_AT]->(org)
   WHERE w.until IS NULL AND org IN localOrgs
   RETURN count(DISTINCT p) AS localExperts
 }
 CALL (techs, localOrgs) {
-  UNWIND techs AS t
+  UNWIND CASE WHEN $withTalent THEN techs ELSE [] END AS t
   MATCH (t)<-[:USES|NEEDS]-(c)
   WHERE c IN localOrgs
   RETURN count(DISTINCT c) AS localAdopters
@@ -94,7 +98,7 @@ CALL (fillerPool, localOrgs) {
                      localCustomers: localCustomers, localAlumni: localAlumni }) AS fillers
 }
 CALL (techs, localOrgs) {
-  UNWIND techs AS t
+  UNWIND CASE WHEN $withLabs THEN techs ELSE [] END AS t
   MATCH (t)<-[d:DEVELOPS]-(lab)
   WITH lab, collect(DISTINCT t) AS labTechs, max(coalesce(d.trl, t.trl)) AS trl
   WITH lab, labTechs, trl, lab IN localOrgs AS local
@@ -109,7 +113,7 @@ CALL (techs, localOrgs) {
   RETURN size(ranked) AS labCount, labs
 }
 CALL (segment, techs, localRegions, ancestors) {
-  UNWIND [segment] + techs AS target
+  UNWIND CASE WHEN $withPolicies THEN [segment] + techs ELSE [] END AS target
   MATCH (p)-[:TARGETS]->(target)
   OPTIONAL MATCH (p)-[:ISSUED_BY]->(issuer:Region)
   WITH DISTINCT p, issuer, issuer IN localRegions OR issuer IN ancestors AS appliesHere

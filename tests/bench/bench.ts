@@ -17,6 +17,7 @@ import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
 import { graphCounts } from '../../api/src/seed.ts';
 import { prng } from '../../seed-data/generator/generate-graph.ts';
+import { CHAIN_GAPS } from '../../web/src/api/queries.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,6 +65,8 @@ const cases: Case[] = [
   } },
   { name: 'pilotPartners', query: 'query($id: ID) { pilotPartners(startupId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.startups!) }) },
   { name: 'chainGaps', query: 'query($c: ID!, $r: ID!) { chainGaps(chainId: $c, regionId: $r) { coverage segments { segment { id } gap localCompanies { company { id } } fillers { company { id } } } } }', variables: () => ({ c: pick(f.chains!), r: pick(f.regions!) }) },
+  // The web app's answer page asks for everything, labs and policies included.
+  { name: 'chainGaps, web answer page', query: CHAIN_GAPS, variables: () => ({ chainId: pick(f.chains!), regionId: pick(f.regions!) }) },
   { name: 'industrialAdopters', query: 'query($id: ID!) { industrialAdopters(labId: $id, first: 10) { company { id } score reasons } }', variables: () => ({ id: pick(f.labs!) }) },
 ];
 

@@ -100,6 +100,9 @@ describe('pilotPartners on the fixture', () => {
   });
 });
 
+/** chain-gaps.cypher's switches for the parts a query may leave out, all on. */
+const ALL_PARTS = { withLocals: true, withFillers: true, withInbound: true, withTalent: true, withLabs: true, withPolicies: true };
+
 const GAPS = `query($chainId: ID!, $regionId: ID!) {
   chainGaps(chainId: $chainId, regionId: $regionId) {
     coverage counts { kind count }
@@ -197,7 +200,7 @@ describe('answers on the sample', () => {
 
   it('splits chainGaps into parts that together give every segment once, as one statement would', async () => {
     const run = async (part: number, parts: number) => (await driver.executeQuery(cypher('chain-gaps'), integerParams({
-      chainId: 'chain-semiconductors', regionId: 'reg-guangdong', fillers: 5, shown: 20, fillerPool: 200, inboundCap: 2000, part, parts,
+      chainId: 'chain-semiconductors', regionId: 'reg-guangdong', fillers: 5, shown: 20, fillerPool: 200, inboundCap: 2000, part, parts, ...ALL_PARTS,
     }), { database: inject('neo4jDatabase') })).records.map((r) => r.toObject());
     const whole = await run(0, 1);
     expect(whole.length).toBeGreaterThan(5);
@@ -205,6 +208,31 @@ describe('answers on the sample', () => {
       const split = (await Promise.all(Array.from({ length: parts }, (_, part) => run(part, parts)))).map((rows) => rows.map((r) => (r.segment as { id: string }).id));
       expect(split.every((ids) => ids.length > 0)).toBe(true);
       expect(split.flat().sort()).toEqual(whole.map((r) => (r.segment as { id: string }).id));
+    }
+  });
+
+  it('skips the parts a query does not select, and answers the selected ones the same', async () => {
+    const parts = async (flags: boolean) => (await driver.executeQuery(cypher('chain-gaps'), integerParams({
+      chainId: 'chain-semiconductors', regionId: 'reg-shenzhen', fillers: 5, shown: 20, fillerPool: 200, inboundCap: 2000, part: 0, parts: 1,
+      ...Object.fromEntries(Object.keys(ALL_PARTS).map((k) => [k, flags])),
+    }), { database: inject('neo4jDatabase') })).records.map((r) => r.toObject());
+    const total = (rows: Record<string, unknown>[], key: string) => rows.reduce((n, r) => n + (Array.isArray(r[key]) ? (r[key] as unknown[]).length : Number(r[key])), 0);
+    const [all, none] = [await parts(true), await parts(false)];
+    for (const key of ['locals', 'fillers', 'inbound', 'localExperts', 'localAdopters', 'labs', 'labCount', 'policies', 'policyCount']) {
+      expect(total(all, key), key).toBeGreaterThan(0);
+      expect(total(none, key), key).toBe(0);
+    }
+    expect(none.map((r) => [r.localCount, r.technologyCount])).toEqual(all.map((r) => [r.localCount, r.technologyCount]));
+
+    // The web app's region-by-segment matrix asks only for the gaps: the same gaps as the full answer.
+    const matrix = 'query($chainId: ID!, $regionId: ID!) { chainGaps(chainId: $chainId, regionId: $regionId) { coverage segments { segment { id } gap gaps localCount } } }';
+    for (const regionId of ['reg-shenzhen', 'reg-guangdong', 'reg-wuhan']) {
+      const full = (await gql(GAPS, { chainId: 'chain-semiconductors', regionId })).data.chainGaps;
+      const few = (await gql(matrix, { chainId: 'chain-semiconductors', regionId })).data.chainGaps;
+      expect(few).toEqual({
+        coverage: full.coverage,
+        segments: full.segments.map((s: Record<string, unknown>) => ({ segment: s.segment, gap: s.gap, gaps: s.gaps, localCount: s.localCount })),
+      });
     }
   });
 

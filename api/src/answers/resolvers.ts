@@ -1,8 +1,10 @@
 // pilotPartners, chainGaps and industrialAdopters: one Cypher statement gathers the evidence,
 // pure functions score and explain it, and one batched read names the nodes of the paths.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, EntityRecord } from '../graphql/context.ts';
 import { badInput, notFound } from '../graphql/errors.ts';
 import { LIMITS, checkId, checkList, checkRange } from '../graphql/limits.ts';
+import { chainGapParts } from '../graphql/selection.ts';
 import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
 import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
 import { adopterPathEdges, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
@@ -64,7 +66,7 @@ export const answerQueries = {
     }));
   },
 
-  async chainGaps(_: unknown, args: { chainId: string; regionId: string }, ctx: Context) {
+  async chainGaps(_: unknown, args: { chainId: string; regionId: string }, ctx: Context, info: GraphQLResolveInfo) {
     checkId('chainId', args.chainId);
     checkId('regionId', args.regionId);
     const ends = await ctx.reader.read('entities-by-id', { ids: [args.chainId, args.regionId] });
@@ -76,6 +78,7 @@ export const answerQueries = {
     if (region.label !== 'Region') throw badInput('regionId', `names a ${region.label}, not a Region`);
     const params = {
       chainId: args.chainId, regionId: args.regionId, fillers: FILLERS_PER_SEGMENT, shown: SHOWN_PER_SEGMENT, fillerPool: FILLER_POOL, inboundCap: INBOUND_CAP,
+      ...chainGapParts(info),
     };
     const parts = await ctx.reader.readSideBySide('chain-gaps', Array.from({ length: CHAIN_GAP_PARTS }, (_, part) => ({ ...params, part, parts: CHAIN_GAP_PARTS })));
     const segmentId = (row: Record<string, unknown>) => (row.segment as { id: string }).id;
