@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     return 0;
   });
   warm = true;
-  log.info({ requests, seconds: (Date.now() - warming) / 1000 }, 'warmed up (each public query asked once)');
+  log.info({ requests, seconds: (Date.now() - warming) / 1000 }, 'warmed up (every public query, in rounds)');
   log.info({ seconds: (Date.now() - started) / 1000 }, `Chainscope is ready: http://localhost:${port}/ (GraphiQL at http://localhost:${port}/graphql)`);
 
   let stopping = false;
