@@ -64,8 +64,10 @@ describe('a first load into an empty local database', () => {
     const dir = input();
     const schemaBefore = await schema();
 
-    const offline = await importPath(driver, 'neo4j', dir, { localServer: scratch });
+    const notices: string[] = [];
+    const offline = await importPath(driver, 'neo4j', dir, { localServer: scratch, onNotice: (line) => notices.push(line) });
     expect(offline.rejected).toEqual([]);
+    expect(notices).toEqual([expect.stringMatching(/^Writing \d+ rows with Neo4j's offline importer/)]);
     expect(offline.offline?.importerSeconds).toBeGreaterThan(0);
     expect(offline.files.every((f) => f.created > 0 && f.updated === 0)).toBe(true);
     // The driver made before the restart still works, and the indexes are back and online.

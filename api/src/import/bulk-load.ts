@@ -45,8 +45,11 @@ export async function bulkLoad(
   database: string,
   dataset: ValidDataset,
   onProgress: (written: number, total: number) => void = () => {},
+  onNotice: (line: string) => void = () => {},
 ): Promise<WriteResult> {
   const started = performance.now();
+  const total = dataset.nodes.length + dataset.relationships.length;
+  onNotice(`Writing ${total} rows with Neo4j's offline importer into the empty database; the local Neo4j stops meanwhile (importer log: ${path.join(local.dataDir, 'neo4j-admin.log')})`);
   let importerSeconds = 0;
   const folder = fs.mkdtempSync(path.join(local.dataDir, 'offline-import-'));
   try {
@@ -88,7 +91,6 @@ export async function bulkLoad(
   } finally {
     await session.close();
   }
-  const total = dataset.nodes.length + dataset.relationships.length;
   onProgress(total, total);
   const counts = new Map<string, FileCounts>();
   for (const row of [...dataset.nodes, ...dataset.relationships]) {

@@ -19,6 +19,8 @@ export interface ImportOptions {
   /** Validate only; nothing is written. */
   dryRun?: boolean;
   onProgress?: (written: number, total: number) => void;
+  /** Lines worth telling whoever watches (the offline importer's start). */
+  onNotice?: (line: string) => void;
   /** Who imports: recorded in the audit trail with the counts when anything was written. */
   audit?: AuditEntry;
   /**
@@ -74,7 +76,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
   const offlineRefusal = write && options.localServer ? await bulkLoadRefusal(driver, database, options.localServer, dataset) : 'not offered';
   const written = !write ? undefined
-    : offlineRefusal === undefined ? await bulkLoad(options.localServer!, driver, database, dataset, options.onProgress)
+    : offlineRefusal === undefined ? await bulkLoad(options.localServer!, driver, database, dataset, options.onProgress, options.onNotice)
       : await writeDataset(driver, database, dataset, options.onProgress);
   const counts = written?.counts ?? new Map<string, FileCounts>();
   const rejected = problems.map((p) => ({ ...p, values: rowAt(files, p.file, p.line) }));

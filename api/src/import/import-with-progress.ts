@@ -29,6 +29,7 @@ export async function importWithProgress(db: Database, target: string, options: 
       partial: options.partial,
       dryRun: options.dryRun,
       localServer: options.transactional ? undefined : db.local,
+      onNotice: (line) => process.stderr.write(`${line}\n`),
       audit: { actor: `cli:${os.userInfo().username}`, action: 'IMPORT', entityId: null, details: {} },
       onProgress(written, total) {
         if (!bar.isActive) bar.start(total, 0, { speed: 0 });
