@@ -1,10 +1,10 @@
 // A first load into an empty local Neo4j, written by Neo4j's offline importer (neo4j-admin
-// database import full) instead of transactions: it builds the store files directly, ten times
-// faster than transactions for a whole province. It needs the database stopped, so it is only
+// database import full) instead of transactions: it builds the store files directly (100k
+// companies: 16 s where transactions take ~60 s). It needs the database stopped, so it is only
 // for a local server this process started (the CLI's), and only when the database holds no
 // node at all (no graph, no API key, no audit entry): the importer replaces the store. The
 // nodes and relationships written are the same as the transactional path's (a test compares
-// the two exports), and the schema is applied again afterwards.
+// every value and its type), and the schema is applied again afterwards.
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
