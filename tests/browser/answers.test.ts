@@ -8,7 +8,7 @@ import type { Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CHAIN_GAPS, CONNECTION_PATH, INDUSTRIAL_ADOPTERS, PILOT_PARTNERS, gapMatrixDocument } from '../../web/src/api/queries.ts';
 import type { ChainGaps, ConnectionPaths, IndustrialAdopter, PilotPartner } from '../../web/src/api/types.ts';
-import { openApp, outputFile, settled, useAppSession } from './browser.ts';
+import { openApp, outputFile, publishScreenshot, settled, useAppSession } from './browser.ts';
 
 const STARTUP = 'co-bayview-gan'; // fact 4
 const LAB = 'lab-lakeside-univ-photonics'; // fact 5
@@ -131,9 +131,7 @@ describe('answer views in Chromium', () => {
     await page.locator(`[data-testid="segment-card"][data-id="${LITHO}"]`).scrollIntoViewIfNeeded();
     const file = outputFile('gaps-view.png');
     await page.screenshot({ path: file });
-    const docs = path.resolve(import.meta.dirname, '..', '..', 'docs');
-    fs.mkdirSync(docs, { recursive: true });
-    fs.copyFileSync(file, path.join(docs, 'screenshot-gaps.png'));
+    publishScreenshot(file, 'screenshot-gaps.png');
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
     await page.setViewportSize({ width: 1400, height: 860 });
   });

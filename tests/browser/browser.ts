@@ -43,6 +43,17 @@ export function outputFile(name: string): string {
   return path.join(OUTPUT_DIR, name);
 }
 
+/**
+ * Copies a screenshot the tests took into docs/ for the README, only when asked
+ * (CHAINSCOPE_UPDATE_DOCS=1): a plain `npm test` leaves the working tree as it found it.
+ */
+export function publishScreenshot(file: string, docsName: string): void {
+  if (process.env.CHAINSCOPE_UPDATE_DOCS !== '1') return;
+  const docs = path.resolve(import.meta.dirname, '..', '..', 'docs');
+  fs.mkdirSync(docs, { recursive: true });
+  fs.copyFileSync(file, path.join(docs, docsName));
+}
+
 export interface AppSession {
   server: TestServer;
   browser: Browser;

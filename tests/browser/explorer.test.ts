@@ -2,12 +2,11 @@
 // the chain view against the API's own answer, depth and direction, details, URL state, expand
 // and remove, exports, language, the screenshot for the README, and the API-down banner.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SUPPLY_CHAIN } from '../../web/src/api/queries.ts';
 import { startTestServer } from '../support/server.ts';
-import { openApp, outputFile, settled, useAppSession } from './browser.ts';
+import { openApp, outputFile, publishScreenshot, settled, useAppSession } from './browser.ts';
 
 // seed-data/README.md, fact 1: a Wuhan fab with ~20 suppliers, customers, and suppliers' suppliers.
 const FAB = 'co-eastlake-wafer-manufacturing';
@@ -232,16 +231,14 @@ describe('explorer in Chromium', () => {
     expect(await nodeIds()).toEqual(['co-bayview-gan']);
   });
 
-  test('writes a screenshot of the chain view (test-output/, and docs/ for the README)', async () => {
+  test('writes a screenshot of the chain view (test-output/, and docs/ for the README when asked)', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);
     await settled(page);
     await page.getByTestId('details-name').waitFor();
     const file = outputFile('chain-view.png');
     await page.screenshot({ path: file });
-    const docs = path.resolve(import.meta.dirname, '..', '..', 'docs');
-    fs.mkdirSync(docs, { recursive: true });
-    fs.copyFileSync(file, path.join(docs, 'screenshot-chain-view.png'));
+    publishScreenshot(file, 'screenshot-chain-view.png');
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
     await page.setViewportSize({ width: 1400, height: 860 });
   });
