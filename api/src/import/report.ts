@@ -2,8 +2,13 @@ import type { ImportReport } from './import-dataset.ts';
 
 /** The per-file table an import prints. */
 export function formatReport(report: ImportReport): string {
-  const rows = report.files.map((f) => `${f.file.padEnd(48)} ${String(f.created).padStart(8)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.rejected).padStart(9)}`);
-  const header = `${'file'.padEnd(48)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(10)} ${'rejected'.padStart(9)}`;
+  // Nothing written (a dry run): created, updated and unchanged would all read 0, so only the rejected rows are shown.
+  const rows = report.files.map((f) => report.written
+    ? `${f.file.padEnd(48)} ${String(f.created).padStart(8)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.rejected).padStart(9)}`
+    : `${f.file.padEnd(48)} ${String(f.rejected).padStart(9)}`);
+  const header = report.written
+    ? `${'file'.padEnd(48)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(10)} ${'rejected'.padStart(9)}`
+    : `${'file'.padEnd(48)} ${'rejected'.padStart(9)}`;
   const total = report.nodes + report.relationships;
   const rate = (count: number, seconds: number) => Math.round(count / Math.max(seconds, 0.001));
   const { validateSeconds, nodeSeconds, relationshipSeconds } = report.phases;
