@@ -1,4 +1,5 @@
-// Turns graph-elements rows into the GraphView shape the web app feeds to Cytoscape.
+// Turns the nodes and edges a view statement read (cypher/partials/view-elements.cypher) into
+// the GraphView shape the web app feeds to Cytoscape.
 import { kindOf } from '../domain.ts';
 
 export interface ElementNode {
