@@ -45,7 +45,17 @@ export class GraphVersion {
   }
 }
 
-/** Counts a write; called inside the write's own transaction (or right after an import). */
+/** Counts a write; called inside the write's own transaction. */
 export async function markGraphWritten(tx: ManagedTransaction | Transaction): Promise<void> {
   await tx.run(cypher('mark-written'));
+}
+
+/** Counts a write in a transaction of its own, after an import's batches. */
+export async function markImportWritten(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.executeWrite((tx) => markGraphWritten(tx));
+  } finally {
+    await session.close();
+  }
 }

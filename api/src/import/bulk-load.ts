@@ -10,13 +10,13 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { markGraphWritten } from '../db/graph-version.ts';
+import { markImportWritten } from '../db/graph-version.ts';
 import { runNeo4jAdmin, type LocalNeo4j } from '../db/local-neo4j.ts';
 import { readTransaction } from '../db/neo4j.ts';
 import { applySchema } from '../db/schema.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
-import { groupBy, type FileCounts, type WriteResult } from './write.ts';
+import { countsOf, groupBy, type FileCounts, type WriteResult } from './write.ts';
 
 /** Between list elements in the CSV: a control character no imported text should hold. */
 const ARRAY_DELIMITER = '\u001f';
@@ -51,26 +51,33 @@ export async function bulkLoad(
   const total = dataset.nodes.length + dataset.relationships.length;
   onNotice(`Writing ${total} rows with Neo4j's offline importer into the empty database; the local Neo4j stops meanwhile (importer log: ${path.join(local.dataDir, 'neo4j-admin.log')})`);
   let importerSeconds = 0;
+  const counts = new Map<string, FileCounts>();
+  let multiline = false;
   const folder = fs.mkdtempSync(path.join(local.dataDir, 'offline-import-'));
   try {
     const now = new Date().toISOString();
+    /** Writes one group's CSV file, counting its rows as created and noting values that span lines. */
+    const write = (file: string, header: string[], rows: unknown[][], sourceFile: string) => {
+      countsOf(counts, sourceFile).created += rows.length;
+      multiline ||= rows.some((row) => row.some((v) => typeof v === 'string' && /[\r\n]/.test(v)));
+      writeCsv(file, header, rows);
+    };
     const args = [
       ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows, i) => {
         const file = path.join(folder, `nodes-${i}.csv`);
         const columns = propertyColumns(rows);
-        writeCsv(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'],
-          rows.map((n) => [n.id, ...columns.map(([key]) => n.props[key]), now]));
+        write(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'],
+          rows.map((n) => [n.id, ...columns.map(([key]) => n.props[key]), now]), rows[0]!.file);
         return `--nodes=Entity:${rows[0]!.label}=${file}`;
       }),
       ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows, i) => {
         const file = path.join(folder, `relationships-${i}.csv`);
         const columns = propertyColumns(rows);
-        writeCsv(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)],
-          rows.map((r) => [r.from, r.to, ...columns.map(([key]) => r.props[key])]));
+        write(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)],
+          rows.map((r) => [r.from, r.to, ...columns.map(([key]) => r.props[key])]), rows[0]!.file);
         return `--relationships=${rows[0]!.type}=${file}`;
       }),
     ];
-    const multiline = [...dataset.nodes, ...dataset.relationships].some((row) => Object.values(row.props).some((v) => typeof v === 'string' && /[\r\n]/.test(v)));
     importerSeconds = await local.whileStopped(() => runNeo4jAdmin(local, [
       'database', 'import', 'full', database, '--overwrite-destination=true',
       `--array-delimiter=U+001F`, `--multiline-fields=${multiline}`, `--report-file=${path.join(folder, 'import.report')}`,
@@ -85,19 +92,8 @@ export async function bulkLoad(
   await bookmarks.updateBookmarks(await bookmarks.getBookmarks(), []);
   // The importer writes no schema: constraints and indexes are built now, on the loaded graph.
   await applySchema(driver, database);
-  const session = driver.session({ database });
-  try {
-    await session.executeWrite((tx) => markGraphWritten(tx));
-  } finally {
-    await session.close();
-  }
+  await markImportWritten(driver, database);
   onProgress(total, total);
-  const counts = new Map<string, FileCounts>();
-  for (const row of [...dataset.nodes, ...dataset.relationships]) {
-    const fileCounts = counts.get(row.file) ?? { file: row.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    counts.set(row.file, fileCounts);
-    fileCounts.created += 1;
-  }
   // Nodes and relationships are written in one pass: the whole time counts for both.
   const seconds = (performance.now() - started) / 1000;
   return { counts, nodeSeconds: seconds, relationshipSeconds: seconds, offline: { importerSeconds } };

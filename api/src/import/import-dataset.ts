@@ -11,7 +11,7 @@ import type { LocalNeo4j } from '../db/local-neo4j.ts';
 import { bulkLoad, bulkLoadRefusal } from './bulk-load.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
 import { validate, type ValidDataset } from './validate.ts';
-import { writeDataset, type FileCounts } from './write.ts';
+import { countsOf, writeDataset, type FileCounts } from './write.ts';
 
 export interface ImportOptions {
   /** Write the valid rows and report the rejected ones, instead of refusing the whole import. */
@@ -74,16 +74,15 @@ export async function importContents(driver: Driver, database: string, inputs: I
   if (problems.length && !options.partial && !options.dryRun) throw new ImportRejected(problems);
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
-  const offlineRefusal = write && options.localServer ? await bulkLoadRefusal(driver, database, options.localServer, dataset) : 'not offered';
+  const local = write ? options.localServer : undefined;
+  const offlineRefusal = local && await bulkLoadRefusal(driver, database, local, dataset);
   const written = !write ? undefined
-    : offlineRefusal === undefined ? await bulkLoad(options.localServer!, driver, database, dataset, options.onProgress, options.onNotice)
+    : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
       : await writeDataset(driver, database, dataset, options.onProgress);
   const counts = written?.counts ?? new Map<string, FileCounts>();
   const rejected = problems.map((p) => ({ ...p, values: rowAt(files, p.file, p.line) }));
   for (const input of inputs) {
-    const fileCounts = counts.get(input.file) ?? { file: input.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    fileCounts.rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
-    counts.set(input.file, fileCounts);
+    countsOf(counts, input.file).rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
   }
   if (write && options.audit) {
     const entry = { ...options.audit, details: { files: [...counts.values()] } };
@@ -103,7 +102,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
     seconds: (Date.now() - started) / 1000,
     phases: { validateSeconds, nodeSeconds: written?.nodeSeconds ?? 0, relationshipSeconds: written?.relationshipSeconds ?? 0 },
     offline: written?.offline,
-    offlineRefusal: write && options.localServer ? offlineRefusal : undefined,
+    offlineRefusal,
   };
 }
 

@@ -4,7 +4,7 @@
 // Neo4j writes one, the next is encoded and sent, and Neo4j can use both cores.
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { markGraphWritten } from '../db/graph-version.ts';
+import { markImportWritten } from '../db/graph-version.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 
@@ -48,8 +48,7 @@ export async function writeDataset(
     try {
       const counted = await session.executeWrite((tx) => upsert(tx, batch));
       for (const [id, elementId] of counted.createdIds ?? []) createdIds.set(id, elementId);
-      const fileCounts = counts.get(batch.file) ?? { file: batch.file, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-      counts.set(batch.file, fileCounts);
+      const fileCounts = countsOf(counts, batch.file);
       fileCounts.created += counted.created;
       fileCounts.updated += counted.updated;
       fileCounts.unchanged += counted.unchanged;
@@ -84,12 +83,7 @@ export async function writeDataset(
     ]);
   });
   await inParallel(relationshipBatches.filter((b) => b.rows.length), write);
-  const session = driver.session({ database });
-  try {
-    await session.executeWrite((tx) => markGraphWritten(tx));
-  } finally {
-    await session.close();
-  }
+  await markImportWritten(driver, database);
   return { counts, nodeSeconds: (nodesWritten - started) / 1000, relationshipSeconds: (performance.now() - nodesWritten) / 1000 };
 }
 
@@ -151,6 +145,13 @@ function storable(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
   );
+}
+
+/** The counts of one file, added to the map at zero when it has none yet. */
+export function countsOf(counts: Map<string, FileCounts>, file: string): FileCounts {
+  let fileCounts = counts.get(file);
+  if (!fileCounts) counts.set(file, (fileCounts = { file, created: 0, updated: 0, unchanged: 0, rejected: 0 }));
+  return fileCounts;
 }
 
 export function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
