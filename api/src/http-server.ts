@@ -68,8 +68,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
 /** Refuses bodies over the limit before reading them; a body must say its length. */
 function bodyRefusal(req: http.IncomingMessage): { status: number; code: string; message: string } | undefined {
   if (req.method !== 'POST') return undefined;
-  const multipart = req.headers['content-type']?.startsWith('multipart/form-data') ?? false;
-  const limit = multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+  const limit = isUpload(req) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
   const length = Number(req.headers['content-length']);
   if (!req.headers['content-length'] || Number.isNaN(length)) {
     return { status: 411, code: 'LENGTH_REQUIRED', message: 'Send a Content-Length header with the request body' };
@@ -80,9 +79,14 @@ function bodyRefusal(req: http.IncomingMessage): { status: number; code: string;
   return undefined;
 }
 
+/** A multipart request: a file upload (importDataset), bigger than a query and streamed. */
+function isUpload(req: http.IncomingMessage): boolean {
+  return req.headers['content-type']?.startsWith('multipart/form-data') ?? false;
+}
+
 /** A non-empty POST body that is not an upload (bodyRefusal has checked its length). */
 function bufferable(req: http.IncomingMessage): boolean {
-  return req.method === 'POST' && Number(req.headers['content-length']) > 0 && !req.headers['content-type']?.startsWith('multipart/form-data');
+  return req.method === 'POST' && Number(req.headers['content-length']) > 0 && !isUpload(req);
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
