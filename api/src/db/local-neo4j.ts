@@ -88,7 +88,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 function spawnServer(options: LocalNeo4jOptions, port: number): ChildProcess {
   return spawn(
     'java',
-    [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'chainscope.LocalNeo4j', options.dataDir, String(port)],
+    [...jvm(options.heap), 'chainscope.LocalNeo4j', options.dataDir, String(port)],
     { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
   );
 }
@@ -103,7 +103,7 @@ export async function runNeo4jAdmin(local: LocalNeo4j, args: string[]): Promise<
   const logFile = path.join(local.dataDir, 'neo4j-admin.log');
   const log = fs.openSync(logFile, 'w');
   try {
-    const child = spawn('java', [`-Xmx${local.heap}`, '-XX:+UseG1GC', '-cp', classpath(), 'org.neo4j.cli.AdminTool', ...args], {
+    const child = spawn('java', [...jvm(local.heap), 'org.neo4j.cli.AdminTool', ...args], {
       cwd: local.dataDir, stdio: ['ignore', log, log], env: { ...process.env, NEO4J_HOME: path.resolve(local.dataDir) },
     });
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -136,6 +136,11 @@ function isStale(): boolean {
   if (!fs.existsSync(MAIN_CLASS_FILE) || !fs.existsSync(CLASSPATH_FILE)) return true;
   const built = fs.statSync(MAIN_CLASS_FILE).mtimeMs;
   return SOURCES.some((file) => fs.statSync(file).mtimeMs > built);
+}
+
+/** The java options both the server and neo4j-admin run with: their heap, G1, the launcher's jars. */
+function jvm(heap: string): string[] {
+  return [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', classpath()];
 }
 
 function classpath(): string {
