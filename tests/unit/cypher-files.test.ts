@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../api/src/config.ts';
 import { cypher, schemaStatements } from '../../api/src/db/cypher-files.ts';
 
 describe('cypher files', () => {
@@ -29,6 +32,17 @@ describe('cypher files', () => {
       expect(text).not.toMatch(/\{\{/);
       expect(text).toMatch(/WITH header, core, \[entry IN core \| entry\[0\]\] AS coreNodes[\s\S]*AS node\s*$/);
     }
+  });
+
+  it('sends statements without their comment lines, code intact', () => {
+    const read = (file: string) => fs.readFileSync(path.join(ROOT, 'cypher', file), 'utf8').replaceAll('{{depth}}', '3');
+    const source = read('queries/supply-chain.cypher') + read('partials/view-elements.cypher');
+    const code = source.split('\n').filter((line) => !/^\s*\/\//.test(line));
+    const text = cypher('supply-chain', { depth: 3 });
+    expect(source).toMatch(/^\/\/ The supplyChain view/m);
+    expect(text).not.toMatch(/^\s*\/\//m);
+    const kept = (lines: string[]) => lines.filter((line) => line.trim() && !line.startsWith('{{>'));
+    expect(kept(text.split('\n'))).toEqual(kept(code));
   });
 
   it('has a uniqueness constraint for every label and the full-text index', () => {
