@@ -63,6 +63,10 @@ export function createGraphQL(options: YogaOptions) {
       warn: (...args) => log.warn({ args }, 'yoga'),
       error: (...args) => log.error({ err: args.find((a) => a instanceof Error) ?? args }, 'unexpected error'),
     },
+    // http-server.ts refuses a body over its limit (or without a length) before Yoga sees it and
+    // hands JSON bodies over whole; Yoga's own limit would pipe every body through a stream again
+    // (and refuse uploads over 25 MB, below the documented 50).
+    maxRequestBodySize: false,
     graphqlEndpoint: '/graphql',
     landingPage: false,
   });
