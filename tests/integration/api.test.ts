@@ -139,6 +139,19 @@ describe('supplyChain', () => {
     expect(without.data.supplyChain.edges).toEqual(edges.map(({ id, product }) => ({ id, product })));
   });
 
+  it('reads node details when any is selected, and answers the same nodes without them', async () => {
+    const full = (await gql(SUPPLY_CHAIN, { id: WUHAN_FAB, direction: 'BOTH', depth: 2 })).data.supplyChain;
+    const nodes = full.nodes as Record<string, unknown>[];
+    for (const field of ['labelZh', 'stage', 'employees', 'regionName']) expect(nodes.some((n) => n[field] !== null), field).toBe(true);
+    expect(nodes.some((n) => (n.clusterIds as string[]).length > 0)).toBe(true);
+    const lean = await gql('query($id: ID!) { supplyChain(id: $id, direction: BOTH, depth: 2) { nodes { id kind label side distance degree regionId } } }', { id: WUHAN_FAB });
+    expect(lean.data.supplyChain.nodes).toEqual(nodes.map(({ id, kind, label, side, distance, degree, regionId }) => ({ id, kind, label, side, distance, degree, regionId })));
+    // One detail asked for through a fragment is enough to read them all.
+    const one = await gql(`query($id: ID!) { supplyChain(id: $id, direction: BOTH, depth: 2) { nodes { id ...D } } }
+    fragment D on GraphNode { zh: labelZh }`, { id: WUHAN_FAB });
+    expect(one.data.supplyChain.nodes).toEqual(nodes.map(({ id, labelZh }) => ({ id, zh: labelZh })));
+  });
+
   it('runs one Cypher statement whatever the depth', async () => {
     const counts = [];
     for (const depth of [1, 3, 6]) {
@@ -164,7 +177,7 @@ describe('supplyChain', () => {
   });
 
   it('stops counting at the cap and shows the first nodes of what it reached', async () => {
-    const params = { id: WUHAN_FAB, upCap: 3, downCap: 0, shownLimit: 2, room: 10, regionId: null, clusterId: null, contextLabels: [], contextLimit: 10, provenance: false };
+    const params = { id: WUHAN_FAB, upCap: 3, downCap: 0, shownLimit: 2, room: 10, regionId: null, clusterId: null, contextLabels: [], contextLimit: 10, provenance: false, details: false };
     const { records } = await driver.executeQuery(cypher('supply-chain', { depth: 4 }), integerParams(params), { database: inject('neo4jDatabase') });
     const [focusLabel, upReached, downReached, truncated] = records[0]!.get('header') as [string, number, number, boolean];
     expect([focusLabel, upReached, downReached, truncated]).toEqual(['Company', 3, 0, false]);

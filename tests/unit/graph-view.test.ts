@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraphView, hopDistances, type ElementEdge, type ElementNode } from '../../api/src/graphql/graph-view.ts';
+import { buildGraphView, hopDistances, toEdge, type ElementEdge, type ElementNode } from '../../api/src/graphql/graph-view.ts';
 
-const edge = (source: string, target: string, type = 'SUPPLIES'): ElementEdge => ({ id: `${source}-${target}`, source, target, type, props: { source: 'test', confidence: 0.5, asOf: '2024-01-01', product: 'x' } });
+const edge = (source: string, target: string, type = 'SUPPLIES'): ElementEdge => toEdge(source, type, target, { source: 'test', confidence: 0.5, asOf: '2024-01-01', product: 'x' });
 const node = (id: string, label = 'Company'): ElementNode => ({ id, label, props: { name: id.toUpperCase() }, regionId: null, regionName: null, clusterIds: [], degree: 1 });
 
 describe('hopDistances', () => {
@@ -31,7 +31,7 @@ describe('buildGraphView', () => {
       ['f', 'FOCUS', 0, 'COMPANY', 'F'], ['b', 'UPSTREAM', 1, 'COMPANY', 'B'],
       ['a', 'UPSTREAM', 2, 'COMPANY', 'A'], ['d', 'DOWNSTREAM', 1, 'COMPANY', 'D'],
     ]);
-    expect(view.edges[0]).toMatchObject({ source: 'a', target: 'b', product: 'x', provenance: { source: 'test', confidence: 0.5, asOf: '2024-01-01' } });
+    expect(view.edges[0]).toEqual({ id: 'a|SUPPLIES|b', source: 'a', target: 'b', type: 'SUPPLIES', product: 'x', provenance: { source: 'test', confidence: 0.5, asOf: '2024-01-01' } });
     expect(view).toMatchObject({ truncated: true, totalNodes: 10 });
   });
 });

@@ -1,7 +1,7 @@
 // The "paths" of an answer: the relationships that justify it, drawn as a GraphView. Edges come
 // from the answer's evidence; node names and kinds from one batched read for all answers.
 import type { EntityRecord } from '../graphql/context.ts';
-import { buildGraphView, edgeId, type GraphView } from '../graphql/graph-view.ts';
+import { buildGraphView, edgeId, toEdge, type GraphView } from '../graphql/graph-view.ts';
 
 export interface EvidenceEdge { source: string; target: string; type: string }
 
@@ -18,7 +18,7 @@ export function evidenceView(focusId: string, edges: EvidenceEdge[], entities: M
   return buildGraphView({
     focusId,
     nodes,
-    edges: unique.map((e) => ({ id: edgeId(e.source, e.type, e.target), source: e.source, target: e.target, type: e.type, props: {} })),
+    edges: unique.map((e) => toEdge(e.source, e.type, e.target)),
     truncated: false,
   });
 }

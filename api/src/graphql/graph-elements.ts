@@ -12,6 +12,8 @@ export interface ViewOptions {
   contextLabels?: string[];
   /** A 500-node view has ~1,400 edges, and their four provenance properties are a third of the work. */
   provenance?: boolean;
+  /** The nodes' Chinese name, stage, employees, tier, TRL, region name and clusters. */
+  details?: boolean;
 }
 
 export interface ViewElements {
@@ -21,24 +23,25 @@ export interface ViewElements {
   header: unknown;
 }
 
+type Details = [nameZh: unknown, stage: unknown, employees: unknown, tier: unknown, trl: unknown, regionName: string | null, clusterIds: string[]];
+const NO_DETAILS: Details = [null, null, null, null, null, null, []];
+
 /** Runs a statement that ends with {{> view-elements}} and reads its nodes, edges and header. */
 export async function readView(
   ctx: Context, statement: string, params: Record<string, unknown>, bounds: Record<string, number | string> = {}, options: ViewOptions = {},
 ): Promise<ViewElements> {
-  const { contextLabels = [], provenance = true } = options;
-  const rows = await ctx.reader.read(statement, { ...params, contextLabels, contextLimit: LIMITS.contextNodes, provenance }, bounds);
+  const { contextLabels = [], provenance = true, details = true } = options;
+  const rows = await ctx.reader.read(statement, { ...params, contextLabels, contextLimit: LIMITS.contextNodes, provenance, details }, bounds);
   const nodes: ViewElements['nodes'] = [];
   const edges: ElementEdge[] = [];
   for (const row of rows) {
-    const [id, side, label, name, nameZh, stage, employees, tier, trl, region, clusterIds, degree, out] = row.node as [
-      string, Side | null, string, unknown, unknown, unknown, unknown, unknown, unknown, [string, string] | null, string[], number, OutEdge[],
+    const [id, side, label, name, regionId, degree, out, more] = row.node as [
+      string, Side | null, string, unknown, string | null, number, OutEdge[], Details | null,
     ];
-    nodes.push({
-      id, side, label, props: { name, nameZh, stage, employees, tier, trl },
-      regionId: region?.[0] ?? null, regionName: region?.[1] ?? null, clusterIds, degree,
-    });
-    for (const [target, type, product, source, confidence, asOf] of out) {
-      edges.push({ id: edgeId(id, type, target), source: id, target, type, props: { product, source, confidence, asOf } });
+    const [nameZh, stage, employees, tier, trl, regionName, clusterIds] = more ?? NO_DETAILS;
+    nodes.push({ id, side, label, props: { name, nameZh, stage, employees, tier, trl }, regionId, regionName, clusterIds, degree });
+    for (const [target, type, product = null, source = null, confidence = null, asOf = null] of out) {
+      edges.push({ id: edgeId(id, type, target), source: id, target, type, product, provenance: { source, confidence, asOf } });
     }
   }
   return { nodes, edges, header: rows[0]?.header ?? null };

@@ -5,11 +5,14 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import { graphElements, readView } from './graph-elements.ts';
-import { buildGraphView, edgeId, toEdge, type ElementEdge } from './graph-view.ts';
+import { buildGraphView, toEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
-import { selectsEdgeProvenance } from './selection.ts';
+import { selectsEdgeProvenance, selectsNodeDetails } from './selection.ts';
 
 type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+
+/** A step of a connection path as connection-path.cypher returns it. */
+interface PathEdge { source: string; target: string; type: string; props: Record<string, unknown> }
 
 /** How far a supply chain walk counts each side before it reports "at least". */
 export const COUNT_CAP = 2_000;
@@ -36,7 +39,7 @@ export const graphQueries = {
     const downCap = args.direction === 'UPSTREAM' ? 0 : cap;
     const { nodes, edges, header } = await readView(
       ctx, 'supply-chain', { id: args.id, upCap, downCap, shownLimit: limit + 1, room: limit - 1, ...filters }, { depth },
-      { contextLabels, provenance: selectsEdgeProvenance(info) },
+      { contextLabels, provenance: selectsEdgeProvenance(info), details: selectsNodeDetails(info) },
     );
     if (!header) throw notFound('id', args.id);
     const [focusLabel, upReached, downReached, truncated, regionKnown, clusterKnown] = header as [string, number, number, boolean, boolean, boolean];
@@ -61,7 +64,7 @@ export const graphQueries = {
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
     const labels = checkList('kinds', args.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     const { nodes, edges, header } = await readView(
-      ctx, 'neighborhood', { id: args.id, labels, limit }, { depth }, { provenance: selectsEdgeProvenance(info) },
+      ctx, 'neighborhood', { id: args.id, labels, limit }, { depth }, { provenance: selectsEdgeProvenance(info), details: selectsNodeDetails(info) },
     );
     if (header === null) throw notFound('id', args.id);
     return buildGraphView({ focusId: args.id, nodes, edges, truncated: header as boolean });
@@ -83,7 +86,7 @@ export const graphQueries = {
     const paths = (found.paths as Record<string, unknown>[])
       .map((p) => ({
         nodeIds: p.nodeIds as string[],
-        edges: (p.edges as Omit<ElementEdge, 'id'>[]).map((e) => toEdge({ ...e, id: edgeId(e.source, e.type, e.target) })),
+        edges: (p.edges as PathEdge[]).map((e) => toEdge(e.source, e.type, e.target, e.props)),
       }))
       .filter((p) => {
         const key = p.edges.map((e) => e.id).join(',');

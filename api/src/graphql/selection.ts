@@ -13,6 +13,15 @@ export function selectsEdgeProvenance(info: GraphQLResolveInfo): boolean {
   return edges.some((e) => fieldsOn(e, 'GraphEdge').some((f) => f.name === 'provenance'));
 }
 
+/** GraphNode fields that view-elements.cypher reads only on request (its $details). */
+const NODE_DETAILS = new Set(['labelZh', 'stage', 'employees', 'tier', 'trl', 'regionName', 'clusterIds']);
+
+/** Whether a GraphView field's selection asks for any of its nodes' details. */
+export function selectsNodeDetails(info: GraphQLResolveInfo): boolean {
+  const nodes = fieldsOn(parseResolveInfo(info) as ResolveTree | null, 'GraphView').filter((f) => f.name === 'nodes');
+  return nodes.some((n) => fieldsOn(n, 'GraphNode').some((f) => NODE_DETAILS.has(f.name)));
+}
+
 /** Which parts of a chainGaps answer its selection needs (the gap classification needs the inbound and talent counts). */
 export function chainGapParts(info: GraphQLResolveInfo) {
   const top = fieldsOn(parseResolveInfo(info) as ResolveTree | null, 'ChainGaps');
