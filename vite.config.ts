@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The web app lives in web/; `npm run dev` proxies /graphql to the API on PORT (default 4000).
+// The web app lives in web/. `npm run dev` serves it through the API's own port (Vite as
+// middleware); the proxy is for running `npx vite` on its own beside `npm start` (PORT, default 4000).
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'web'),
   plugins: [react()],

@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     await buildWeb();
   }
   let warm = false;
+  // Vite's middleware needs the server (its hot-reload WebSocket shares the port), so it is set
+  // right after the server is made; no request arrives before listen().
+  let devWeb: Awaited<ReturnType<typeof webDevMiddleware>> | undefined;
   const server = createHttpServer({
     // Ready once Neo4j answers and the warm-up is done, so a load balancer waits for both.
     ready: async () => warm && (await db.driver.verifyConnectivity({ database: db.name }), true),
@@ -35,8 +38,9 @@ async function main(): Promise<void> {
     responseCacheTtlMs: config.CHAINSCOPE_RESPONSE_CACHE_TTL_MS,
     apiKeys: ApiKeys.fromEnv(process.env),
     readsKeyed: config.CHAINSCOPE_READS === 'keyed',
-    web: dev ? await webDevMiddleware() : undefined,
+    web: dev ? (req, res, next) => devWeb!(req, res, next) : undefined,
   });
+  if (dev) devWeb = await webDevMiddleware(server);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const warming = Date.now();

@@ -1,5 +1,6 @@
 // npm start serves the built web app; it builds it first when web/ changed since the last build.
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { ROOT } from './config.ts';
 import { WEB_DIST } from './http-server.ts';
@@ -23,9 +24,14 @@ export async function buildWeb(): Promise<void> {
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** Vite's dev server as middleware, for `npm run dev`: hot reload on the API's own port. */
-export async function webDevMiddleware() {
+/**
+ * Vite's dev server as middleware, for `npm run dev`: hot reload on the API's own port. Its
+ * WebSocket rides on the API's server; left alone, Vite opens port 24678 on every interface.
+ */
+export async function webDevMiddleware(server: http.Server) {
   const { createServer } = await import('vite');
-  const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'spa' });
+  const vite = await createServer({
+    configFile: path.join(ROOT, 'vite.config.ts'), server: { middlewareMode: true, ws: { server } }, appType: 'spa',
+  });
   return vite.middlewares;
 }

@@ -1,5 +1,7 @@
-// `npm start` end to end: the real entry point finds the running test Neo4j, serves GraphQL and
-// the web app on one port, and exits cleanly on SIGTERM.
+// `npm start` and `npm run dev` end to end: the real entry point finds the running test Neo4j,
+// serves GraphQL and the web app on one port, and exits cleanly on SIGTERM.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { spawnApi } from '../support/spawn-api.ts';
 
@@ -26,4 +28,45 @@ describe('npm start', () => {
     expect(await graphiql.text()).toMatch(/GraphiQL/i);
     expect(await api.stop()).toBe(0);
   }, 180_000);
+
+  it('serves the web app from Vite with hot reload under npm run dev', async () => {
+    const api = await spawnApi({ CHAINSCOPE_DEV: '1' });
+    const page = await (await fetch(api.url)).text();
+    expect(page).toContain('<div id="root">');
+    expect(page).toContain('/@vite/client');
+    // The app's source is transformed on request (TypeScript and JSX to browser JavaScript).
+    const entry = await fetch(`${api.url}/src/main.tsx`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('content-type')).toMatch(/javascript/);
+    expect(await entry.text()).not.toMatch(/<App\b/);
+    const answer = await fetch(`${api.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "seg-wafer-fab") { name } }' }),
+    });
+    expect(await answer.json()).toMatchObject({ data: { entity: { name: 'Wafer fabrication' } } });
+    // Hot reload's WebSocket is on the same port (no second port for Vite's own server).
+    const client = await (await fetch(`${api.url}/@vite/client`)).text();
+    expect(client).toMatch(/const hmrPort = null;/);
+    const token = /const wsToken = "([^"]+)"/.exec(client)![1]!;
+    expect(await upgradeStatus(`${api.url}/?token=${token}`)).toBe(101);
+    expect(await api.stop()).toBe(0);
+  }, 180_000);
 });
+
+/** The status a WebSocket upgrade request gets (101 when the server switches protocols). */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, {
+      headers: {
+        connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13',
+        'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-protocol': 'vite-hmr',
+      },
+    });
+    request.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve(response.statusCode!);
+    });
+    request.on('response', (response) => resolve(response.statusCode!));
+    request.on('error', reject);
+    request.end();
+  });
+}
