@@ -22,9 +22,10 @@ describe('hopDistances', () => {
 describe('buildGraphView', () => {
   it('marks sides, distances, provenance and keeps the total', () => {
     const view = buildGraphView({
-      focusId: 'f', nodes: ['f', 'b', 'a', 'd'].map((id) => node(id)),
+      focusId: 'f',
+      nodes: [node('f'), { ...node('b'), side: 'UPSTREAM' }, { ...node('a'), side: 'UPSTREAM' }, { ...node('d'), side: 'DOWNSTREAM' }],
       edges: [edge('a', 'b'), edge('b', 'f'), edge('f', 'd')],
-      upstream: new Set(['a', 'b']), downstream: new Set(['d']), distanceTypes: ['SUPPLIES'],
+      directed: true, distanceTypes: ['SUPPLIES'],
       truncated: true, totalNodes: 10,
     });
     expect(view.nodes.map((n) => [n.id, n.side, n.distance, n.kind, n.label])).toEqual([

@@ -17,7 +17,7 @@ export interface ViewOptions {
 }
 
 export interface ViewElements {
-  nodes: (ElementNode & { side: Side | null })[];
+  nodes: ElementNode[];
   edges: ElementEdge[];
   /** The statement's own header (first row), or null when it found no node. */
   header: unknown;

@@ -50,8 +50,7 @@ export const graphQueries = {
     }
     return buildGraphView({
       focusId: args.id, nodes, edges,
-      upstream: new Set(nodes.filter((n) => n.side === 'UPSTREAM').map((n) => n.id)),
-      downstream: new Set(nodes.filter((n) => n.side === 'DOWNSTREAM').map((n) => n.id)),
+      directed: true,
       distanceTypes: focusLabel === 'Company' ? ['SUPPLIES'] : ['FEEDS', 'PART_OF'],
       truncated, totalNodes: 1 + upReached + downReached,
       totalIsLowerBound: upReached >= cap || downReached >= cap,

@@ -5,6 +5,8 @@ import { kindOf } from '../domain.ts';
 export interface ElementNode {
   id: string; label: string; props: Record<string, unknown>;
   regionId: string | null; regionName: string | null; clusterIds: string[]; degree: number;
+  /** UPSTREAM or DOWNSTREAM of the focus when the statement says so; otherwise CONTEXT (or FOCUS). */
+  side?: Side | null;
 }
 
 export type Side = 'FOCUS' | 'UPSTREAM' | 'DOWNSTREAM' | 'CONTEXT';
@@ -49,9 +51,8 @@ interface ViewInput {
   focusId: string | null;
   nodes: ElementNode[];
   edges: ElementEdge[];
-  /** Ids on each side of the focus; nodes in neither are CONTEXT (or FOCUS). */
-  upstream?: Set<string>;
-  downstream?: Set<string>;
+  /** Distances follow the flow: upstream nodes are reached against it, downstream ones with it. */
+  directed?: boolean;
   /** Relationship types along which distance from the focus is measured; empty = all. */
   distanceTypes?: string[];
   truncated: boolean;
@@ -64,8 +65,7 @@ export function buildGraphView(input: ViewInput): GraphView {
   const distances = new Map<string, number>();
   if (input.focusId) {
     const types = input.distanceTypes ?? [];
-    // Upstream nodes are reached against the flow, downstream ones with it; the rest either way.
-    const walks = input.upstream || input.downstream
+    const walks = input.directed
       ? [hopDistances(input.focusId, input.edges, types, 'in'), hopDistances(input.focusId, input.edges, types, 'out')]
       : [hopDistances(input.focusId, input.edges, types, 'both')];
     for (const walk of walks) {
@@ -73,10 +73,7 @@ export function buildGraphView(input: ViewInput): GraphView {
     }
   }
   const nodes = input.nodes.map((n): GraphNode => {
-    const side: Side = n.id === input.focusId ? 'FOCUS'
-      : input.upstream?.has(n.id) ? 'UPSTREAM'
-      : input.downstream?.has(n.id) ? 'DOWNSTREAM'
-      : 'CONTEXT';
+    const side: Side = n.id === input.focusId ? 'FOCUS' : n.side === 'UPSTREAM' || n.side === 'DOWNSTREAM' ? n.side : 'CONTEXT';
     return {
       id: n.id,
       kind: kindOf(n.label),
