@@ -85,11 +85,15 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
 }
 
+/**
+ * The server's stdin is a pipe this process holds and never writes: when this process ends, even
+ * killed before it could stop the server, the pipe closes and the server shuts itself down.
+ */
 function spawnServer(options: LocalNeo4jOptions, port: number): ChildProcess {
   return spawn(
     'java',
     [...jvm(options.heap), 'chainscope.LocalNeo4j', options.dataDir, String(port)],
-    { cwd: LAUNCHER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
+    { cwd: LAUNCHER_DIR, stdio: ['pipe', 'pipe', 'pipe'], env: process.env },
   );
 }
 

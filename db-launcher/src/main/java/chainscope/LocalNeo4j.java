@@ -22,10 +22,12 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Arguments: data directory, Bolt port (0 picks a free one). Environment:
  * CHAINSCOPE_NEO4J_PAGECACHE (e.g. 2g) sizes the page cache; the heap is the JVM's -Xmx.
  * On ready it prints one line "READY bolt://127.0.0.1:PORT" and writes DATA/bolt.json,
- * so the Node side can connect and later runs can reuse the same server.
+ * so the Node side can connect and later runs can reuse the same server. It stops when its
+ * stdin ends, that is when the process that started it is gone.
  */
 public final class LocalNeo4j {
     public static void main(String[] args) throws Exception {
+        watchOwner();
         Path dataDir = Path.of(args.length > 0 ? args[0] : ".neo4j-local").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         if (port == 0) port = freePort();
@@ -70,6 +72,26 @@ public final class LocalNeo4j {
         System.out.println("READY " + uri);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * The server lives as long as the process that started it. That process holds our stdin
+     * open; when it ends in any way (stopped before it could stop us, killed, crashed), stdin
+     * reaches its end and the JVM exits through the shutdown hook, closing the store.
+     */
+    private static void watchOwner() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // the owner never writes; reading only waits for the end
+                }
+            } catch (IOException ignored) {
+                // a broken pipe is an end too
+            }
+            System.exit(0);
+        }, "owner-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** The database answers before the Bolt connector accepts connections; READY waits for both. */
