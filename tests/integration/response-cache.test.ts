@@ -1,7 +1,7 @@
 // The response cache: a repeated query is answered from memory (no Cypher), a write through
 // the same process is seen at once, a write through another process within the version poll,
 // keyed reads stay keyed, and nothing is served from it while Neo4j cannot be reached.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { GraphVersion, VERSION_POLL_MS } from '../../api/src/db/graph-version.ts';
 import { createDriver } from '../../api/src/db/neo4j.ts';
@@ -40,6 +40,27 @@ describe('response cache', () => {
     const other = await cached(ENTITY, { id: 'co-bayview-gan' });
     expect(other.extensions?.cypherQueries).toBeGreaterThan(0);
     expect(other.data?.entity?.id).toBe('co-bayview-gan');
+  });
+
+  it('sends a cached answer as the JSON it kept, without serialising its data again', async () => {
+    // A document this file has not sent before, so the executor compiled for it (and the
+    // serialiser it keeps) is made while the spy is in place.
+    const VIEW = 'query($id: ID!) { supplyChain(id: $id, depth: 3) { nodes { id label side } edges { id source target } } }';
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const first = await cached(VIEW, { id: 'co-eastlake-wafer-manufacturing' });
+      const dataLength = JSON.stringify(first.data).length;
+      expect(dataLength).toBeGreaterThan(2_000);
+      const big = () => stringify.mock.results.filter((r) => typeof r.value === 'string' && r.value.length >= dataLength).length;
+      expect(big()).toBeGreaterThan(0);
+      stringify.mockClear();
+      const hit = await cached(VIEW, { id: 'co-eastlake-wafer-manufacturing' });
+      expect(hit.extensions?.cypherQueries).toBe(0);
+      expect(hit.data).toEqual(first.data);
+      expect(big()).toBe(0);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('runs a question asked several times at once only once, and gives every asker the answer', async () => {
