@@ -52,12 +52,14 @@ export function useResponseCache(version: GraphVersion, ttlMs: number, maxWaitMs
       let settle!: (result: ExecutionResult | undefined) => void;
       running.set(key, new Promise((resolve) => (settle = resolve)));
       return {
-        onExecuteDone({ result }) {
+        onExecuteDone({ result, setResult }) {
           running.delete(key);
           if (Symbol.asyncIterator in result) return settle(undefined);
           if (result.errors?.length) return settle(result);
           const dataText = JSON.stringify(result.data);
           const kept = withDataText(result, dataText);
+          // This first asking is sent from the same text: one serialisation of the data in all.
+          setResult(kept);
           settle(kept);
           cache.set(key, kept, { size: dataText.length });
         },
