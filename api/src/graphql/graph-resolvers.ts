@@ -7,7 +7,7 @@ import { badInput, notFound } from './errors.ts';
 import { graphElements, readView } from './graph-elements.ts';
 import { buildGraphView, toEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
-import { selectsEdgeProvenance, selectsNodeDetails } from './selection.ts';
+import { viewReads } from './selection.ts';
 
 type Direction = 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
 
@@ -39,7 +39,7 @@ export const graphQueries = {
     const downCap = args.direction === 'UPSTREAM' ? 0 : cap;
     const { nodes, edges, header } = await readView(
       ctx, 'supply-chain', { id: args.id, upCap, downCap, shownLimit: limit + 1, room: limit - 1, ...filters }, { depth },
-      { contextLabels, provenance: selectsEdgeProvenance(info), details: selectsNodeDetails(info) },
+      { contextLabels, ...viewReads(info) },
     );
     if (!header) throw notFound('id', args.id);
     const [focusLabel, upReached, downReached, truncated, regionKnown, clusterKnown] = header as [string, number, number, boolean, boolean, boolean];
@@ -63,7 +63,7 @@ export const graphQueries = {
     const limit = checkRange('limit', args.limit, 1, LIMITS.graphNodes);
     const labels = checkList('kinds', args.kinds ?? [], LIMITS.kinds).map(labelOfKind);
     const { nodes, edges, header } = await readView(
-      ctx, 'neighborhood', { id: args.id, labels, limit }, { depth }, { provenance: selectsEdgeProvenance(info), details: selectsNodeDetails(info) },
+      ctx, 'neighborhood', { id: args.id, labels, limit }, { depth }, viewReads(info),
     );
     if (header === null) throw notFound('id', args.id);
     return buildGraphView({ focusId: args.id, nodes, edges, truncated: header as boolean });

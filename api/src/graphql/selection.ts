@@ -7,19 +7,20 @@ function fieldsOn(tree: ResolveTree | null, type: string): ResolveTree[] {
   return Object.values(tree?.fieldsByTypeName[type] ?? {});
 }
 
-/** Whether a GraphView field's selection asks for edges' provenance. */
-export function selectsEdgeProvenance(info: GraphQLResolveInfo): boolean {
-  const edges = fieldsOn(parseResolveInfo(info) as ResolveTree | null, 'GraphView').filter((f) => f.name === 'edges');
-  return edges.some((e) => fieldsOn(e, 'GraphEdge').some((f) => f.name === 'provenance'));
-}
-
 /** GraphNode fields that view-elements.cypher reads only on request (its $details). */
 const NODE_DETAILS = new Set(['labelZh', 'stage', 'employees', 'tier', 'trl', 'regionName', 'clusterIds']);
 
-/** Whether a GraphView field's selection asks for any of its nodes' details. */
-export function selectsNodeDetails(info: GraphQLResolveInfo): boolean {
-  const nodes = fieldsOn(parseResolveInfo(info) as ResolveTree | null, 'GraphView').filter((f) => f.name === 'nodes');
-  return nodes.some((n) => fieldsOn(n, 'GraphNode').some((f) => NODE_DETAILS.has(f.name)));
+/**
+ * What a GraphView field's selection needs its statement to read beyond ids and names: edges'
+ * provenance, and nodes' details (any of NODE_DETAILS). One parse of the selection for both.
+ */
+export function viewReads(info: GraphQLResolveInfo): { provenance: boolean; details: boolean } {
+  const view = fieldsOn(parseResolveInfo(info) as ResolveTree | null, 'GraphView');
+  const below = (field: string, type: string) => view.filter((f) => f.name === field).flatMap((f) => fieldsOn(f, type));
+  return {
+    provenance: below('edges', 'GraphEdge').some((f) => f.name === 'provenance'),
+    details: below('nodes', 'GraphNode').some((f) => NODE_DETAILS.has(f.name)),
+  };
 }
 
 /** Which parts of a chainGaps answer its selection needs (the gap classification needs the inbound and talent counts). */
