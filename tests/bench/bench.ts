@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import neo4j from 'neo4j-driver';
 import { ROOT, loadConfig } from '../../api/src/config.ts';
 import { connect } from '../../api/src/db/connect.ts';
 import { cypher } from '../../api/src/db/cypher-files.ts';
@@ -38,9 +37,7 @@ const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 
 const config = loadConfig();
 const db = await connect(config);
-const read = async (text: string, params: Record<string, unknown>) =>
-  (await db.driver.executeQuery(text, integerParams(params), { database: db.name, routing: neo4j.routing.READ })).records.map((r) => r.toObject());
-const [focus] = await read(fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), {});
+const [focus] = await readTransaction(db.driver, db.name, fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), {});
 const f = focus as Record<string, string[]>;
 // The ten hubs and a seeded spread of 190 others: the big and the small firms both.
 const companies = [...f.hubs!, ...Array.from({ length: 190 }, () => pick(f.companies!))];
