@@ -1,14 +1,15 @@
 import type { ImportReport } from './import-dataset.ts';
 
+const WIDTHS = { created: 8, updated: 8, unchanged: 10, rejected: 9 };
+
 /** The per-file table an import prints. */
 export function formatReport(report: ImportReport): string {
   // Nothing written (a dry run): created, updated and unchanged would all read 0, so only the rejected rows are shown.
-  const rows = report.files.map((f) => report.written
-    ? `${f.file.padEnd(48)} ${String(f.created).padStart(8)} ${String(f.updated).padStart(8)} ${String(f.unchanged).padStart(10)} ${String(f.rejected).padStart(9)}`
-    : `${f.file.padEnd(48)} ${String(f.rejected).padStart(9)}`);
-  const header = report.written
-    ? `${'file'.padEnd(48)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(10)} ${'rejected'.padStart(9)}`
-    : `${'file'.padEnd(48)} ${'rejected'.padStart(9)}`;
+  const columns = report.written ? (['created', 'updated', 'unchanged', 'rejected'] as const) : (['rejected'] as const);
+  const line = (file: string, cell: (column: (typeof columns)[number]) => string) =>
+    [file.padEnd(48), ...columns.map((column) => cell(column).padStart(WIDTHS[column]))].join(' ');
+  const header = line('file', (column) => column);
+  const rows = report.files.map((f) => line(f.file, (column) => String(f[column])));
   const total = report.nodes + report.relationships;
   const rate = (count: number, seconds: number) => Math.round(count / Math.max(seconds, 0.001));
   const { validateSeconds, nodeSeconds, relationshipSeconds } = report.phases;
