@@ -128,6 +128,6 @@ RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        localCount,
        [c IN locals | c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]) }] AS locals,
        inbound, inboundFromOutside, localExperts, localAdopters,
-       size(techs) AS technologyCount, [t IN techs | t.name][..$shown] AS technologies,
+       size(techs) AS technologyCount, [t IN techs[..$shown] | t.name] AS technologies,
        fillers, labCount, labs, policyCount, policies
 ORDER BY segment.id
