@@ -5,6 +5,7 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { stringify } from 'csv-stringify/sync';
 import { cypher } from '../db/cypher-files.ts';
+import { rowOf } from '../db/neo4j.ts';
 import { COMMON_NODE_PROPS, LABELS, NODE_PROPS, PROVENANCE_PROPS, RELATIONSHIPS, RELATIONSHIP_TYPES } from '../domain.ts';
 import { toLuceneQuery } from '../graphql/search-query.ts';
 
@@ -14,7 +15,7 @@ export interface ExportReport { files: { file: string; rows: number }[] }
 
 export async function exportGraph(driver: Driver, database: string, folder: string, scope: ExportScope = { kind: 'all' }): Promise<ExportReport> {
   const read = async (name: string, params: Record<string, unknown>) =>
-    (await driver.executeQuery(cypher(name), params, { database, routing: neo4j.routing.READ })).records.map((r) => r.toObject());
+    (await driver.executeQuery(cypher(name), params, { database, routing: neo4j.routing.READ })).records.map(rowOf);
   const ids = await scopeIds(read, scope);
   fs.mkdirSync(path.join(folder, 'nodes'), { recursive: true });
   fs.mkdirSync(path.join(folder, 'relationships'), { recursive: true });
