@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionResult } from 'graphql';
+import { keptAnswer } from '../../api/src/graphql/use-response-cache.ts';
+
+type Sendable = ExecutionResult & { stringify: (sent: ExecutionResult) => string };
+
+describe('keptAnswer', () => {
+  const data = { supplyChain: { nodes: [{ id: 'c-1', kind: 'COMPANY' }], edges: [] } };
+  const kept = keptAnswer({ data }, JSON.stringify(data)) as Sendable;
+
+  it('holds the JSON, not the objects of the answer', () => {
+    expect(kept.data).not.toBe(data);
+    expect(kept.data).toEqual({});
+  });
+
+  it('is sent as the answer it was made from, with the extensions of the request that gets it', () => {
+    // Telemetry copies the result to add its extensions, as it does on a cache hit.
+    const sent = { ...kept, extensions: { cypherQueries: 0 } };
+    expect(JSON.parse(kept.stringify(sent))).toEqual({ data, extensions: { cypherQueries: 0 } });
+  });
+});
