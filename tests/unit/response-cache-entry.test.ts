@@ -18,4 +18,17 @@ describe('keptAnswer', () => {
     const sent = { ...kept, extensions: { cypherQueries: 0 } };
     expect(JSON.parse(kept.stringify(sent))).toEqual({ data, extensions: { cypherQueries: 0 } });
   });
+
+  it('sends the same answer again, whatever extensions each request carries', () => {
+    // The body of the last sending is kept and the data text becomes a slice of it.
+    const bodies = [{ cypherQueries: 0 }, { cypherQueries: 0 }, { cypherQueries: 2, note: 'x' }, undefined, { cypherQueries: 0 }]
+      .map((extensions) => JSON.parse(kept.stringify({ ...kept, ...(extensions ? { extensions } : {}) })));
+    expect(bodies).toEqual([
+      { data, extensions: { cypherQueries: 0 } },
+      { data, extensions: { cypherQueries: 0 } },
+      { data, extensions: { cypherQueries: 2, note: 'x' } },
+      { data },
+      { data, extensions: { cypherQueries: 0 } },
+    ]);
+  });
 });
