@@ -1,7 +1,7 @@
 // Reads the rows of a GraphView statement (one list per node with its outgoing relationships,
 // see cypher/partials/view-elements.cypher) into the nodes and edges buildGraphView takes.
 import type { Context } from './context.ts';
-import { edgeId, type ElementEdge, type ElementNode, type Side } from './graph-view.ts';
+import { toEdge, type ElementEdge, type ElementNode, type Side } from './graph-view.ts';
 import { LIMITS } from './limits.ts';
 
 /** Provenance (source, confidence, asOf) is there only when the statement was asked for it. */
@@ -40,8 +40,8 @@ export async function readView(
     ];
     const [nameZh, stage, employees, tier, trl, regionName, clusterIds] = more ?? NO_DETAILS;
     nodes.push({ id, side, label, props: { name, nameZh, stage, employees, tier, trl }, regionId, regionName, clusterIds, degree });
-    for (const [target, type, product = null, source = null, confidence = null, asOf = null] of out) {
-      edges.push({ id: edgeId(id, type, target), source: id, target, type, product, provenance: { source, confidence, asOf } });
+    for (const [target, type, product, source, confidence, asOf] of out) {
+      edges.push(toEdge(id, type, target, { product, source, confidence, asOf }));
     }
   }
   return { nodes, edges, header: rows[0]?.header ?? null };
