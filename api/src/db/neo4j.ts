@@ -1,5 +1,5 @@
 // The driver and the one way the API reads: named Cypher statements, parameters, read routing.
-import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Transaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Result, type Transaction } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { codedError } from '../graphql/errors.ts';
 import { neo4jInFlight } from '../observability/metrics.ts';
@@ -71,11 +71,44 @@ export class GraphReader {
 export async function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run(text, params, timeoutMs ? { timeout: timeoutMs } : undefined);
-    return result.records.map(rowOf);
+    return await rowsOf(session.run(text, params, timeoutMs ? { timeout: timeoutMs } : undefined));
   } finally {
     await session.close();
   }
+}
+
+/**
+ * A result's rows, read as they stream in. The driver's result observers stay reachable from
+ * the old generation until the next full collection, and awaiting a result hangs all its records
+ * on one: every young-generation collection then copied the rows of all recent statements
+ * (~2.5 MB and ~5 ms each under a stream of 500-node views). This observer lets go of the rows
+ * and of the promise once the result is complete.
+ */
+function rowsOf(result: Result): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    let rows: Row[] | null = [];
+    let done: ((rows: Row[]) => void) | null = resolve;
+    let fail: ((error: unknown) => void) | null = reject;
+    const release = () => {
+      const kept = rows ?? [];
+      rows = null;
+      done = null;
+      fail = null;
+      return kept;
+    };
+    result.subscribe({
+      onNext: (record) => void rows?.push(rowOf(record)),
+      onCompleted: () => {
+        const settle = done;
+        settle?.(release());
+      },
+      onError: (error) => {
+        const settle = fail;
+        release();
+        settle?.(error);
+      },
+    });
+  });
 }
 
 /**
