@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExecutionResult } from 'graphql';
-import { keptAnswer } from '../../api/src/graphql/use-response-cache.ts';
+import { keptAnswer, memorySize } from '../../api/src/graphql/use-response-cache.ts';
 
 type Sendable = ExecutionResult & { stringify: (sent: ExecutionResult) => string };
 
@@ -30,5 +30,14 @@ describe('keptAnswer', () => {
       { data },
       { data, extensions: { cypherQueries: 0 } },
     ]);
+  });
+});
+
+describe('memorySize', () => {
+  it('counts a byte a character for Latin-1 text and two for any other', () => {
+    expect(memorySize('{"name":"Wafer Fab Co."}')).toBe(24);
+    expect(memorySize('{"name":"Caf\u00e9"}')).toBe(15);
+    // One Chinese name makes V8 hold the whole answer two bytes a character.
+    expect(memorySize('{"name":"Wafer","nameZh":"\u6676\u5706"}')).toBe(2 * 30);
   });
 });

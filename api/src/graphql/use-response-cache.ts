@@ -61,11 +61,19 @@ export function useResponseCache(version: GraphVersion, ttlMs: number, maxWaitMs
           setResult(withDataText(result, dataText));
           const kept = keptAnswer(result, dataText);
           settle(kept);
-          cache.set(key, kept, { size: dataText.length });
+          cache.set(key, kept, { size: memorySize(dataText) });
         },
       };
     },
   };
+}
+
+/**
+ * Bytes a string takes in memory: V8 holds a string one byte a character while every character
+ * fits in Latin-1, two bytes otherwise (an answer with a Chinese name in it).
+ */
+export function memorySize(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : text.length;
 }
 
 /**
