@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../api/src/config.ts';
+import { waitForLine } from '../support/child-lines.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-owner-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -24,10 +24,7 @@ describe('local Neo4j', () => {
   it('shuts down when the process that started it is killed', async () => {
     const dataDir = path.join(tmp, 'db');
     const owner = spawn(process.execPath, ['--import', 'tsx', 'tests/support/own-local-neo4j.ts', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      readline.createInterface({ input: owner.stdout! }).on('line', (line) => line.startsWith('READY ') && resolve());
-      owner.on('exit', (code) => reject(new Error(`the owner exited with ${code} before the server was ready`)));
-    });
+    await waitForLine(owner, /^READY /);
     const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'bolt.json'), 'utf8')) as { pid: number };
     expect(alive(pid)).toBe(true);
 

@@ -1,8 +1,8 @@
 // The real entry point (api/src/main.ts) as a child process over the test Neo4j, as `npm start` runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
 import { inject } from 'vitest';
 import { ROOT } from '../../api/src/config.ts';
+import { waitForLine } from './child-lines.ts';
 
 export interface ApiProcess { url: string; child: ChildProcess; stop(): Promise<number | null> }
 
@@ -13,19 +13,9 @@ export async function spawnApi(env: Record<string, string> = {}): Promise<ApiPro
     env: { ...process.env, PORT: '0', CHAINSCOPE_DATA_DIR: inject('neo4jDataDir'), ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no ready line within 120 s')), 120_000);
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /Chainscope is ready: (http:\/\/localhost:\d+)\//.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
-  });
+  const [, url] = await waitForLine(child, /Chainscope is ready: (http:\/\/localhost:\d+)\//);
   return {
-    url,
+    url: url!,
     child,
     stop() {
       const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
