@@ -5,15 +5,15 @@ MATCH (lab:Lab {id: $labId})-[d:DEVELOPS]->(t:Technology)
 WITH lab, t, coalesce(d.trl, t.trl) AS trl
 CALL (t) {
   MATCH (t)<-[r:USES|NEEDS]-(c:Company)
-  RETURN c, type(r) AS how, null AS viaId, null AS viaName
+  RETURN c, type(r) AS how, null AS viaId, null AS viaName, null AS viaNameZh
   UNION
   MATCH (t)-[:APPLIES_TO]->(s:Segment)<-[:OPERATES_IN]-(c:Company)
-  RETURN c, 'OPERATES_IN' AS how, s.id AS viaId, s.name AS viaName
+  RETURN c, 'OPERATES_IN' AS how, s.id AS viaId, s.name AS viaName, s.nameZh AS viaNameZh
   UNION
   MATCH (t)<-[:USES]-(user:Company)-[:SUPPLIES]->(c:Company)
-  RETURN c, 'BUYS_FROM_USER' AS how, user.id AS viaId, user.name AS viaName
+  RETURN c, 'BUYS_FROM_USER' AS how, user.id AS viaId, user.name AS viaName, user.nameZh AS viaNameZh
 }
-WITH lab, c, collect(DISTINCT { techId: t.id, techName: t.name, trl: trl, how: how, viaId: viaId, viaName: viaName }) AS evidence
+WITH lab, c, collect(DISTINCT { techId: t.id, techName: t.name, techNameZh: t.nameZh, trl: trl, how: how, viaId: viaId, viaName: viaName, viaNameZh: viaNameZh }) AS evidence
 LIMIT $candidateLimit
 OPTIONAL MATCH (c)-[:LOCATED_IN]->(region:Region)
 RETURN c { .id, .name, .nameZh, .stage, .employees } AS company,

@@ -58,14 +58,14 @@ CALL () {
 // from each candidate towards it.
 WITH startup, reference, referenceArea, techs, candidates, policyKeys,
      [(startup)-[:MEMBER_OF]->(cl:Cluster) | cl] AS startupClusters,
-     [(startup)<-[:INCUBATES]-(i:Incubator)-[:INCUBATES]->(mate) | { c: mate, incubator: i { .id, .name } }] AS incubatorMates,
+     [(startup)<-[:INCUBATES]-(i:Incubator)-[:INCUBATES]->(mate) | { c: mate, incubator: i { .id, .name, .nameZh } }] AS incubatorMates,
      [(startup)<-[:WORKS_AT]-(p:Talent)-[:ALUMNUS_OF]->(l:Lab)<-[:ALUMNUS_OF]-(q:Talent)-[:WORKS_AT]->(org) WHERE p <> q
-       | { c: org, tie: { lab: l { .id, .name }, ours: p { .id, .name }, theirs: q { .id, .name } } }] AS labTies,
+       | { c: org, tie: { lab: l { .id, .name, .nameZh }, ours: p { .id, .name, .nameZh }, theirs: q { .id, .name, .nameZh } } }] AS labTies,
      [(startup)<-[:WORKS_AT]-(p:Talent)-[w:WORKS_AT]->(org) WHERE w.until IS NOT NULL
-       | { c: org, tie: { person: p { .id, .name }, until: w.until } }] AS staffTies,
+       | { c: org, tie: { person: p { .id, .name, .nameZh }, until: w.until } }] AS staffTies,
      [(startup)<-[:WORKS_AT]-(p:Talent)-[:WORKS_AT]->(org)<-[:WORKS_AT]-(q:Talent)-[:WORKS_AT]->(other)
        WHERE p <> q AND other <> org AND org <> startup
-       | { c: other, tie: { ours: p { .id, .name }, theirs: q { .id, .name }, org: org { .id, .name } } }] AS colleagueTies,
+       | { c: other, tie: { ours: p { .id, .name, .nameZh }, theirs: q { .id, .name, .nameZh }, org: org { .id, .name, .nameZh } } }] AS colleagueTies,
      [(startup)-[:SUPPLIES]-(partner:Company) | partner] AS partners
 // Candidates grouped by region: each region's ancestors are walked once, not once a candidate.
 CALL (candidates, referenceArea) {
@@ -109,22 +109,22 @@ WITH *,
 WITH *, round(rawScore * 1000) / 1000.0 AS rankScore
 ORDER BY rankScore DESC, c.id
 LIMIT $first
-WITH *, [l IN rawLinks | { role: l[0], homeId: l[1].id, segmentId: l[2].id, segmentName: l[2].name }] AS links
+WITH *, [l IN rawLinks | { role: l[0], homeId: l[1].id, segmentId: l[2].id, segmentName: l[2].name, segmentNameZh: l[2].nameZh }] AS links
 RETURN c { .id, .name, .nameZh, .stage, .employees } AS company,
        links,
-       region { .id, .name, .level } AS region,
+       region { .id, .name, .nameZh, .level } AS region,
        sharedLevels,
-       [t IN sharedTechNodes | t { .id, .name, .trl }] AS sharedTechs,
+       [t IN sharedTechNodes | t { .id, .name, .nameZh, .trl }] AS sharedTechs,
        size(techs) AS techCount,
        [(c)-[r:SUPPLIES]->() | r.product][..3] AS sells,
        [(c)<-[r:SUPPLIES]-() | r.product][..3] AS buys,
-       [(c)-[:MEMBER_OF]->(cl:Cluster) WHERE cl IN startupClusters | cl { .id, .name }] AS sharedClusters,
+       [(c)-[:MEMBER_OF]->(cl:Cluster) WHERE cl IN startupClusters | cl { .id, .name, .nameZh }] AS sharedClusters,
        [m IN incubatorMates WHERE m.c = c | m.incubator] AS sharedIncubators,
        [t IN labTies WHERE t.c = c | t.tie][..3] AS sharedLabs,
        [t IN staffTies WHERE t.c = c | t.tie][..3] AS formerStaff,
        [t IN colleagueTies WHERE t.c = c | t.tie][..3] AS formerColleagues,
        [(c)-[:OPERATES_IN]->(:Segment)<-[:TARGETS]-(pol:Policy)-[:ISSUED_BY]->(issuer:Region) WHERE issuer IN area
-         | pol { .id, .name, .funding }][..3] AS policies,
+         | pol { .id, .name, .nameZh, .funding }][..3] AS policies,
        c IN partners AS existingPartner,
-       startup { .id, .name } AS startup,
+       startup { .id, .name, .nameZh } AS startup,
        rankScore

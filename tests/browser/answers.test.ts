@@ -78,6 +78,7 @@ describe('answer views in Chromium', () => {
 
     const rows = await csvRows(Promise.all([page.waitForEvent('download'), page.getByTestId('partners-csv').click()]).then(([d]) => d));
     expect(rows[0]!.slice(0, 5)).toEqual(['rank', 'company_id', 'name', 'name_zh', 'score']);
+    expect(rows[0]!.slice(-2)).toEqual(['reasons', 'reasons_zh']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(expected.map((p) => p.company.id));
   });
 
@@ -157,6 +158,16 @@ describe('answer views in Chromium', () => {
     expect(drawn).toEqual(expect.arrayContaining([LAB, SPIN_OUT]));
     await expect(page.locator(`[data-testid="adopters-row"][data-id="${SPIN_OUT}"] [data-testid="adopters-flag"]`).textContent())
       .resolves.toBe('past transfer');
+
+    // In Chinese the reasons are the API's Chinese ones, with no second request.
+    const reasons = () => page.locator(`[data-testid="adopters-row"][data-id="${SPIN_OUT}"] .ranked__reasons li`).allTextContents();
+    const spinOut = expected.find((a) => a.company.id === SPIN_OUT)!;
+    expect(await reasons()).toEqual(spinOut.reasons);
+    await page.getByTestId('lang-toggle').click();
+    expect(spinOut.reasonsZh).toContain('该实验室曾向其转移技术（衍生企业，2021 年）。');
+    expect(await reasons()).toEqual(spinOut.reasonsZh);
+    await page.getByTestId('lang-toggle').click();
+    expect(await reasons()).toEqual(spinOut.reasons);
   });
 
   test('Path: a 3-hop business path first, all paths drawn, one alone on choice; CSV', async () => {

@@ -258,6 +258,26 @@ describe('answers on the sample', () => {
     expect(adopters.filter((a: { pastTransfer: boolean }) => a.pastTransfer)).toHaveLength(1);
   });
 
+  it('writes the reasons in Chinese when asked, with the Chinese names, one for one', async () => {
+    const both = 'reasons zh: reasons(language: ZH)';
+    const pilot = await gql(`query { pilotPartners(startupId: "co-bayview-gan", first: 10) { company { id } ${both} } }`);
+    expect(pilot.errors).toBeUndefined();
+    const qianhai = pilot.data.pilotPartners.find((p: { company: { id: string } }) => p.company.id === 'co-qianhai-power-ip');
+    expect(qianhai.zh).toContain('与你同在孵化器南山集成电路创新孵化器。');
+    const pengcheng = pilot.data.pilotPartners.find((p: { company: { id: string } }) => p.company.id === 'co-pengcheng-auto-electronics');
+    expect(pengcheng.zh).toContain('该公司的陈静与你团队的周一帆都曾在珠江晶圆工作。');
+    const adopters = await gql(`query { industrialAdopters(labId: "lab-lakeside-univ-photonics", first: 10) { company { id } ${both} } }`);
+    expect(adopters.errors).toBeUndefined();
+    const spinOut = adopters.data.industrialAdopters.find((a: { company: { id: string } }) => a.company.id === 'co-guanggu-photonics-chips');
+    expect(spinOut.zh).toContain('该实验室曾向其转移技术（衍生企业，2021 年）。');
+    for (const answer of [...pilot.data.pilotPartners, ...adopters.data.industrialAdopters]) {
+      expect(answer.zh).toHaveLength(answer.reasons.length);
+      // Every sentence is Chinese (product names stay as the data gives them) and none is English.
+      for (const reason of answer.zh) expect(reason, reason).toMatch(/[\u4e00-\u9fff]/);
+      for (const reason of answer.reasons) expect(reason, reason).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('reads the graph in a fixed number of Cypher queries', async () => {
     expect((await gql(PILOT, { startupId: 'co-bayview-gan', first: 10 })).extensions?.cypherQueries).toBe(3);
     expect((await gql(GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-shenzhen' })).extensions?.cypherQueries).toBe(1 + 2);

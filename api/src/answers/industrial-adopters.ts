@@ -1,13 +1,17 @@
 // Scores adopter candidates from the evidence of cypher/queries/industrial-adopters.cypher.
 // The weights are documented in the README ("How industrial adopters are ranked").
 import type { EvidenceEdge } from './evidence-view.ts';
+import { nameIn, type Language } from './reason-language.ts';
 
 export const ADOPTER_WEIGHTS = { directNeed: 0.4, segmentFit: 0.25, supplyLink: 0.15, readinessFit: 0.2 } as const;
 
 export interface AdopterEvidence {
   company: { id: string; name: string; nameZh?: string | null; stage?: string | null; employees?: number | null };
   regionName: string | null;
-  evidence: { techId: string; techName: string; trl: number | null; how: 'USES' | 'NEEDS' | 'OPERATES_IN' | 'BUYS_FROM_USER'; viaId: string | null; viaName: string | null }[];
+  evidence: {
+    techId: string; techName: string; techNameZh?: string | null; trl: number | null;
+    how: 'USES' | 'NEEDS' | 'OPERATES_IN' | 'BUYS_FROM_USER'; viaId: string | null; viaName: string | null; viaNameZh?: string | null;
+  }[];
   transfers: { kind: string | null; year: number | null }[];
   labId: string;
 }
@@ -35,25 +39,47 @@ export function scoreAdopter(a: AdopterEvidence) {
     readinessFit: Math.max(0, ...(relevant.length ? relevant : a.evidence).map((e) => readinessFit(e.trl, a.company.stage, a.company.employees))),
   };
   const score = Object.entries(ADOPTER_WEIGHTS).reduce((sum, [k, w]) => sum + w * parts[k as keyof typeof ADOPTER_WEIGHTS], 0);
-  return { company: a.company, score: Math.round(score * 1000) / 1000, parts, reasons: adopterReasons(a), pastTransfer: a.transfers.length > 0 };
+  return { company: a.company, score: Math.round(score * 1000) / 1000, parts, pastTransfer: a.transfers.length > 0 };
 }
 
-export function adopterReasons(a: AdopterEvidence): string[] {
+/** What a lab's transfer kinds are called in Chinese (other kinds are shown as the data has them). */
+const TRANSFER_KINDS_ZH: Record<string, string> = { license: '技术许可', 'spin-out': '衍生企业', 'joint-development': '联合开发' };
+
+/** Plain sentences a researcher can check, in English or Chinese (see pilotReasons). */
+export function adopterReasons(a: AdopterEvidence, language: Language = 'EN'): string[] {
+  const zh = language === 'ZH';
+  const tech = (e: AdopterEvidence['evidence'][number]) => nameIn(language, { name: e.techName, nameZh: e.techNameZh });
+  const via = (e: AdopterEvidence['evidence'][number]) => nameIn(language, { name: e.viaName ?? '', nameZh: e.viaNameZh });
   const reasons: string[] = [];
   const seen = new Set<string>();
   const once = (text: string) => {
     if (!seen.has(text)) reasons.push(text);
     seen.add(text);
   };
-  for (const e of a.evidence.filter((x) => x.how === 'NEEDS')) once(`Needs ${e.techName} (TRL ${e.trl ?? '?'}), which the lab develops.`);
-  for (const e of a.evidence.filter((x) => x.how === 'USES')) once(`Already uses ${e.techName}, which the lab develops (TRL ${e.trl ?? '?'}).`);
-  for (const e of a.evidence.filter((x) => x.how === 'OPERATES_IN')) once(`Works in ${e.viaName}, where ${e.techName} applies.`);
-  for (const e of a.evidence.filter((x) => x.how === 'BUYS_FROM_USER').slice(0, 2)) once(`Buys from ${e.viaName}, which uses ${e.techName}.`);
+  for (const e of a.evidence.filter((x) => x.how === 'NEEDS')) {
+    once(zh ? `需要该实验室研发的${tech(e)}（TRL ${e.trl ?? '?'}）。` : `Needs ${tech(e)} (TRL ${e.trl ?? '?'}), which the lab develops.`);
+  }
+  for (const e of a.evidence.filter((x) => x.how === 'USES')) {
+    once(zh ? `已在使用该实验室研发的${tech(e)}（TRL ${e.trl ?? '?'}）。` : `Already uses ${tech(e)}, which the lab develops (TRL ${e.trl ?? '?'}).`);
+  }
+  for (const e of a.evidence.filter((x) => x.how === 'OPERATES_IN')) {
+    once(zh ? `从事${via(e)}，${tech(e)}可应用于此。` : `Works in ${via(e)}, where ${tech(e)} applies.`);
+  }
+  for (const e of a.evidence.filter((x) => x.how === 'BUYS_FROM_USER').slice(0, 2)) {
+    once(zh ? `向${via(e)}采购，后者使用${tech(e)}。` : `Buys from ${via(e)}, which uses ${tech(e)}.`);
+  }
   const early = a.evidence.filter((e) => e.trl !== null && e.trl <= 4);
   if (early.length && (a.company.stage === 'enterprise' || (a.company.employees ?? 0) >= 1000)) {
-    once(`Large enough (${a.company.employees ?? 'many'} employees) to mature early-stage ${early[0]!.techName} (TRL ${early[0]!.trl}).`);
+    const employees = a.company.employees;
+    once(zh
+      ? `规模足够${employees != null ? `（员工 ${employees} 人）` : ''}，可承接早期技术${tech(early[0]!)}（TRL ${early[0]!.trl}）的熟化。`
+      : `Large enough (${employees ?? 'many'} employees) to mature early-stage ${tech(early[0]!)} (TRL ${early[0]!.trl}).`);
   }
-  for (const t of a.transfers) once(`Past transfer: ${t.kind ?? 'transfer'} from this lab${t.year ? ` in ${t.year}` : ''}.`);
+  for (const t of a.transfers) {
+    once(zh
+      ? `该实验室曾向其转移技术（${t.kind ? TRANSFER_KINDS_ZH[t.kind] ?? t.kind : '技术转移'}${t.year ? `，${t.year} 年` : ''}）。`
+      : `Past transfer: ${t.kind ?? 'transfer'} from this lab${t.year ? ` in ${t.year}` : ''}.`);
+  }
   return reasons;
 }
 

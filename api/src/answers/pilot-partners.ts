@@ -4,6 +4,7 @@
 // to scorePilotPartner must be made there too; tests/integration/answers.test.ts checks both agree.
 import type { GraphView } from '../graphql/graph-view.ts';
 import type { EvidenceEdge } from './evidence-view.ts';
+import { listIn, nameIn, type Language, type Named } from './reason-language.ts';
 
 export const PILOT_WEIGHTS = {
   technologyFit: 0.25,
@@ -15,12 +16,12 @@ export const PILOT_WEIGHTS = {
   policy: 0.1,
 } as const;
 
-type Ref = { id: string; name: string };
+type Ref = { id: string } & Named;
 
 export interface PilotEvidence {
   company: { id: string; name: string; nameZh?: string | null; stage?: string | null; employees?: number | null };
-  links: { role: 'UPSTREAM' | 'DOWNSTREAM' | 'SAME_SEGMENT'; homeId: string; segmentId: string; segmentName: string }[];
-  region: { id: string; name: string; level?: string | null } | null;
+  links: { role: 'UPSTREAM' | 'DOWNSTREAM' | 'SAME_SEGMENT'; homeId: string; segmentId: string; segmentName: string; segmentNameZh?: string | null }[];
+  region: (Ref & { level?: string | null }) | null;
   sharedLevels: string[];
   sharedTechs: (Ref & { trl?: number | null })[];
   techCount: number;
@@ -40,9 +41,10 @@ export interface PilotPartner {
   company: PilotEvidence['company'];
   score: number;
   components: Record<keyof typeof PILOT_WEIGHTS, number>;
-  reasons: string[];
   existingPartner: boolean;
   roles: string[];
+  /** What the reasons (pilotReasons) and the paths are written from. */
+  evidence: PilotEvidence;
   paths: GraphView;
 }
 
@@ -74,7 +76,7 @@ function dedupe(e: PilotEvidence): PilotEvidence {
   };
 }
 
-export function scorePilotPartner(raw: PilotEvidence): Omit<PilotPartner, 'paths'> & { evidence: PilotEvidence } {
+export function scorePilotPartner(raw: PilotEvidence): Omit<PilotPartner, 'paths'> {
   const e = dedupe(raw);
   const roles = [...new Set(e.links.map((l) => l.role))];
   const tieCount = (e.sharedIncubators.length ? 1 : 0) + (e.sharedLabs.length ? 1 : 0) + (e.formerStaff.length || e.formerColleagues.length ? 1 : 0);
@@ -92,44 +94,74 @@ export function scorePilotPartner(raw: PilotEvidence): Omit<PilotPartner, 'paths
     company: e.company,
     score: Math.round(score * 1000) / 1000,
     components,
-    reasons: pilotReasons(e, roles),
     existingPartner: e.existingPartner,
     roles,
     evidence: e,
   };
 }
 
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-
-export function pilotReasons(e: PilotEvidence, roles: string[]): string[] {
+/**
+ * Plain sentences a founder can check, in English or Chinese (names in Chinese where the data has
+ * them; products are named as the data gives them). Each sentence is written in both languages
+ * side by side, so the two say the same.
+ */
+export function pilotReasons(e: PilotEvidence, roles: string[], language: Language = 'EN'): string[] {
+  const zh = language === 'ZH';
+  const name = (node: Named) => nameIn(language, node);
+  const list = (items: string[]) => listIn(language, items);
   const reasons: string[] = [];
-  const where = e.region ? ` in ${e.region.name}` : '';
-  const segments = (role: string) => [...new Set(e.links.filter((l) => l.role === role).map((l) => l.segmentName))];
+  const where = e.region ? (zh ? `，位于${name(e.region)}` : ` in ${name(e.region)}`) : '';
+  const segments = (role: string) => list([...new Set(e.links.filter((l) => l.role === role).map((l) => name({ name: l.segmentName, nameZh: l.segmentNameZh })))]);
   if (roles.includes('DOWNSTREAM')) {
-    const buys = e.buys.length ? `buys ${list(e.buys.slice(0, 2))}` : 'is a potential customer';
-    reasons.push(`Downstream of you in ${list(segments('DOWNSTREAM'))}: ${buys}${where}.`);
+    const products = list(e.buys.slice(0, 2));
+    reasons.push(zh
+      ? `处于你的下游（${segments('DOWNSTREAM')}）：${e.buys.length ? `采购${products}` : '潜在客户'}${where}。`
+      : `Downstream of you in ${segments('DOWNSTREAM')}: ${e.buys.length ? `buys ${products}` : 'is a potential customer'}${where}.`);
   }
   if (roles.includes('UPSTREAM')) {
-    const sells = e.sells.length ? `supplies ${list(e.sells.slice(0, 2))}` : 'is a potential supplier';
-    reasons.push(`Upstream of you in ${list(segments('UPSTREAM'))}: ${sells}${where}.`);
+    const products = list(e.sells.slice(0, 2));
+    reasons.push(zh
+      ? `处于你的上游（${segments('UPSTREAM')}）：${e.sells.length ? `供应${products}` : '潜在供应商'}${where}。`
+      : `Upstream of you in ${segments('UPSTREAM')}: ${e.sells.length ? `supplies ${products}` : 'is a potential supplier'}${where}.`);
   }
   if (roles.length === 1 && roles[0] === 'SAME_SEGMENT') {
-    reasons.push(`Works in your own segment (${list(segments('SAME_SEGMENT'))})${where}: a joint-development partner.`);
+    reasons.push(zh
+      ? `与你同在${segments('SAME_SEGMENT')}环节${where}：可共同开发的伙伴。`
+      : `Works in your own segment (${segments('SAME_SEGMENT')})${where}: a joint-development partner.`);
   }
-  if (e.sharedTechs.length) reasons.push(`Uses or needs ${list(e.sharedTechs.map((t) => t.name))}, your technolog${e.sharedTechs.length > 1 ? 'ies' : 'y'}.`);
+  if (e.sharedTechs.length) {
+    const techs = list(e.sharedTechs.map(name));
+    reasons.push(zh ? `使用或需要你的技术：${techs}。` : `Uses or needs ${techs}, your technolog${e.sharedTechs.length > 1 ? 'ies' : 'y'}.`);
+  }
   const near = proximity(e.sharedLevels);
-  if (near === 1) reasons.push('In your city.');
-  else if (near === 0.6) reasons.push('In your province.');
-  if (e.sharedClusters.length) reasons.push(`Member of your cluster ${e.sharedClusters[0]!.name}.`);
-  if (e.company.stage === 'enterprise' || (e.company.employees ?? 0) >= 1000) {
-    reasons.push(`Large enough to run a pilot line (${e.company.employees ?? 'many'} employees).`);
+  if (near === 1) reasons.push(zh ? '与你在同一城市。' : 'In your city.');
+  else if (near === 0.6) reasons.push(zh ? '与你在同一省份。' : 'In your province.');
+  if (e.sharedClusters.length) {
+    const cluster = name(e.sharedClusters[0]!);
+    reasons.push(zh ? `与你同属产业集群${cluster}。` : `Member of your cluster ${cluster}.`);
   }
-  for (const i of e.sharedIncubators) reasons.push(`Shares the incubator ${i.name} with you.`);
-  for (const s of e.formerStaff) reasons.push(`${s.person.name}, on your team, worked there until ${s.until}.`);
-  for (const c of e.formerColleagues) reasons.push(`${c.theirs.name} there and ${c.ours.name} on your team both worked at ${c.org.name}.`);
-  for (const l of e.sharedLabs) reasons.push(`${l.theirs.name} there and ${l.ours.name} on your team are alumni of ${l.lab.name}.`);
-  for (const p of e.policies) reasons.push(`${p.name} funds its segment in its region.`);
-  if (e.existingPartner) reasons.push('Already trades with you.');
+  if (e.company.stage === 'enterprise' || (e.company.employees ?? 0) >= 1000) {
+    const employees = e.company.employees;
+    reasons.push(zh
+      ? `规模足以运行中试线${employees != null ? `（员工 ${employees} 人）` : ''}。`
+      : `Large enough to run a pilot line (${employees ?? 'many'} employees).`);
+  }
+  for (const i of e.sharedIncubators) reasons.push(zh ? `与你同在孵化器${name(i)}。` : `Shares the incubator ${name(i)} with you.`);
+  for (const s of e.formerStaff) {
+    reasons.push(zh ? `你团队的${name(s.person)}曾在该公司工作至 ${s.until} 年。` : `${name(s.person)}, on your team, worked there until ${s.until}.`);
+  }
+  for (const c of e.formerColleagues) {
+    reasons.push(zh
+      ? `该公司的${name(c.theirs)}与你团队的${name(c.ours)}都曾在${name(c.org)}工作。`
+      : `${name(c.theirs)} there and ${name(c.ours)} on your team both worked at ${name(c.org)}.`);
+  }
+  for (const l of e.sharedLabs) {
+    reasons.push(zh
+      ? `该公司的${name(l.theirs)}与你团队的${name(l.ours)}都出自${name(l.lab)}。`
+      : `${name(l.theirs)} there and ${name(l.ours)} on your team are alumni of ${name(l.lab)}.`);
+  }
+  for (const p of e.policies) reasons.push(zh ? `${name(p)}资助其所在地区的这一环节。` : `${name(p)} funds its segment in its region.`);
+  if (e.existingPartner) reasons.push(zh ? '已与你有业务往来。' : 'Already trades with you.');
   return reasons;
 }
 

@@ -7,8 +7,9 @@ import { LIMITS, checkId, checkList, checkRange } from '../graphql/limits.ts';
 import { chainGapParts } from '../graphql/selection.ts';
 import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
 import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
-import { adopterPathEdges, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
-import { PILOT_WEIGHTS, pilotPathEdges, scorePilotPartner, type PilotEvidence } from './pilot-partners.ts';
+import { adopterPathEdges, adopterReasons, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
+import { PILOT_WEIGHTS, pilotPathEdges, pilotReasons, scorePilotPartner, type PilotEvidence } from './pilot-partners.ts';
+import type { Language } from './reason-language.ts';
 
 /** Candidates gathered per answer before scoring; bounds the work on very large graphs. */
 const CANDIDATE_LIMIT = 2_000;
@@ -61,7 +62,7 @@ export const answerQueries = {
     const paths = ranked.map((r) => pilotPathEdges(r.evidence));
     const entities = await entitiesById(ctx, paths.flat());
     return ranked.map((r, i) => ({
-      company: asCompany(r.company), score: r.score, parts: r.components, roles: r.roles, reasons: r.reasons,
+      company: asCompany(r.company), score: r.score, parts: r.components, roles: r.roles, evidence: r.evidence,
       existingPartner: r.existingPartner, paths: evidenceView(args.startupId ?? r.company.id, paths[i]!, entities),
     }));
   },
@@ -122,5 +123,15 @@ export const answerQueries = {
     const paths = ranked.map((r) => adopterPathEdges(r.row));
     const entities = await entitiesById(ctx, paths.flat());
     return ranked.map((r, i) => ({ ...r, company: asCompany(r.company), paths: evidenceView(args.labId, paths[i]!, entities) }));
+  },
+};
+
+/** Reasons are written when asked for, in the language asked for (English unless told). */
+export const answerResolvers = {
+  PilotPartner: {
+    reasons: (p: { evidence: PilotEvidence; roles: string[] }, args: { language: Language }) => pilotReasons(p.evidence, p.roles, args.language),
+  },
+  IndustrialAdopter: {
+    reasons: (a: { row: AdopterEvidence }, args: { language: Language }) => adopterReasons(a.row, args.language),
   },
 };

@@ -7,7 +7,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
-import { answerQueries } from '../answers/resolvers.ts';
+import { answerQueries, answerResolvers } from '../answers/resolvers.ts';
 import { log } from '../log.ts';
 import { GraphVersion } from '../db/graph-version.ts';
 import { useTelemetry } from '../observability/use-telemetry.ts';
@@ -44,6 +44,7 @@ export function createGraphQL(options: YogaOptions) {
         Query: { ...entityQueries, ...graphQueries, ...answerQueries, ...auditQueries },
         Mutation: mutationResolvers,
         ...entityResolvers,
+        ...answerResolvers,
         GapLab: { lab: (l: { lab: unknown }) => l.lab },
       },
     }),

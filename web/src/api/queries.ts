@@ -117,7 +117,7 @@ export const PILOT_PARTNERS = `query PilotPartners($startupId: ID, $technologyId
     company { ${ANSWER_COMPANY_FIELDS} }
     score
     parts { technologyFit chainAdjacency proximity sharedCluster capacity ties policy }
-    roles reasons existingPartner
+    roles reasons reasonsZh: reasons(language: ZH) existingPartner
     paths { ${GRAPH_VIEW_FIELDS} }
   }
 }`;
@@ -127,7 +127,7 @@ export const INDUSTRIAL_ADOPTERS = `query IndustrialAdopters($labId: ID!, $first
     company { ${ANSWER_COMPANY_FIELDS} }
     score
     parts { directNeed segmentFit supplyLink readinessFit }
-    reasons pastTransfer
+    reasons reasonsZh: reasons(language: ZH) pastTransfer
     paths { ${GRAPH_VIEW_FIELDS} }
   }
 }`;

@@ -129,6 +129,8 @@ export interface PilotPartner {
   parts: PilotScoreParts;
   roles: PilotRole[];
   reasons: string[];
+  /** The same reasons in Chinese (the query asks for both, so the language toggle needs no request). */
+  reasonsZh: string[];
   existingPartner: boolean;
   paths: GraphView;
 }
@@ -145,6 +147,7 @@ export interface IndustrialAdopter {
   score: number;
   parts: AdopterScoreParts;
   reasons: string[];
+  reasonsZh: string[];
   pastTransfer: boolean;
   paths: GraphView;
 }

@@ -20,7 +20,7 @@ const ADOPTER_PARTS: [keyof AdopterScoreParts, StringKey][] = [
 function toRow(a: IndustrialAdopter, lang: Lang): RankedRow {
   const s = STRINGS[lang];
   return {
-    company: a.company, score: a.score, reasons: a.reasons, tags: [],
+    company: a.company, score: a.score, reasons: lang === 'zh' ? a.reasonsZh : a.reasons, tags: [],
     flag: a.pastTransfer ? s.pastTransfer : null,
     parts: ADOPTER_PARTS.map(([part, name]) => [s[name], a.parts[part]]),
   };
@@ -28,10 +28,10 @@ function toRow(a: IndustrialAdopter, lang: Lang): RankedRow {
 
 export function adoptersCsv(adopters: IndustrialAdopter[]): string {
   return tableCsv(
-    ['rank', 'company_id', 'name', 'name_zh', 'score', 'past_transfer', ...ADOPTER_PARTS.map(([p]) => p), 'reasons'],
+    ['rank', 'company_id', 'name', 'name_zh', 'score', 'past_transfer', ...ADOPTER_PARTS.map(([p]) => p), 'reasons', 'reasons_zh'],
     adopters.map((a, i) => [
       i + 1, a.company.id, a.company.name, a.company.nameZh, a.score, a.pastTransfer,
-      ...ADOPTER_PARTS.map(([part]) => a.parts[part]), a.reasons.join(' | '),
+      ...ADOPTER_PARTS.map(([part]) => a.parts[part]), a.reasons.join(' | '), a.reasonsZh.join(' | '),
     ]),
   );
 }

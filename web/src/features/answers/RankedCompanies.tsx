@@ -40,7 +40,6 @@ export function RankedCompanies({ rows, selected, onSelect, testId }: Props) {
   const lang = useApp((s) => s.lang);
   return (
     <>
-      {rows.length > 0 && t('reasonsLanguageNote') && <p className="muted">{t('reasonsLanguageNote')}</p>}
       <ol className="ranked" data-testid={testId} role="listbox" aria-label={t('rankedLabel')}>
         {rows.map((row, i) => {
           const active = row.company.id === selected;

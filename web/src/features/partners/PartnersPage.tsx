@@ -24,7 +24,7 @@ const ROLE_NAMES: Record<PilotRole, StringKey> = { UPSTREAM: 'roleUpstream', DOW
 function toRow(p: PilotPartner, lang: Lang): RankedRow {
   const s = STRINGS[lang];
   return {
-    company: p.company, score: p.score, reasons: p.reasons,
+    company: p.company, score: p.score, reasons: lang === 'zh' ? p.reasonsZh : p.reasons,
     tags: p.roles.map((r) => s[ROLE_NAMES[r]] ?? r),
     flag: p.existingPartner ? s.existingPartner : null,
     parts: PILOT_PARTS.map(([part, name]) => [s[name], p.parts[part]]),
@@ -33,10 +33,10 @@ function toRow(p: PilotPartner, lang: Lang): RankedRow {
 
 export function partnersCsv(partners: PilotPartner[]): string {
   return tableCsv(
-    ['rank', 'company_id', 'name', 'name_zh', 'score', 'roles', 'existing_partner', ...PILOT_PARTS.map(([p]) => p), 'reasons'],
+    ['rank', 'company_id', 'name', 'name_zh', 'score', 'roles', 'existing_partner', ...PILOT_PARTS.map(([p]) => p), 'reasons', 'reasons_zh'],
     partners.map((p, i) => [
       i + 1, p.company.id, p.company.name, p.company.nameZh, p.score, p.roles.join('|'), p.existingPartner,
-      ...PILOT_PARTS.map(([part]) => p.parts[part]), p.reasons.join(' | '),
+      ...PILOT_PARTS.map(([part]) => p.parts[part]), p.reasons.join(' | '), p.reasonsZh.join(' | '),
     ]),
   );
 }
