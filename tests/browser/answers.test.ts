@@ -166,7 +166,10 @@ describe('answer views in Chromium', () => {
     await page.getByTestId('lang-toggle').click();
     expect(spinOut.reasonsZh).toContain('该实验室曾向其转移技术（衍生企业，2021 年）。');
     expect(await reasons()).toEqual(spinOut.reasonsZh);
+    const meta = page.locator(`[data-testid="adopters-row"][data-id="${SPIN_OUT}"] .ranked__meta`);
+    await expect(meta.textContent()).resolves.toContain('初创'); // its stage, startup
     await page.getByTestId('lang-toggle').click();
+    await expect(meta.textContent()).resolves.toContain('startup');
     expect(await reasons()).toEqual(spinOut.reasons);
   });
 
@@ -221,6 +224,7 @@ describe('answer views in Chromium', () => {
     await page.getByTestId('lang-toggle').click();
     await expect(page.getByTestId('tab-gaps').textContent()).resolves.toBe('链条缺口');
     await expect(page.locator(`[data-testid="segment-card"][data-id="${LITHO}"]`).textContent()).resolves.toContain('光刻设备');
+    await expect(page.locator('[data-testid="segment-panel"] .details__kind').textContent()).resolves.toMatch(/^上游 · /);
     await page.getByTestId('lang-toggle').click();
 
     // A company in a segment's panel opens in the explorer.

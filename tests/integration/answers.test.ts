@@ -263,7 +263,7 @@ describe('answers on the sample', () => {
     const pilot = await gql(`query { pilotPartners(startupId: "co-bayview-gan", first: 10) { company { id } ${both} } }`);
     expect(pilot.errors).toBeUndefined();
     const qianhai = pilot.data.pilotPartners.find((p: { company: { id: string } }) => p.company.id === 'co-qianhai-power-ip');
-    expect(qianhai.zh).toContain('与你同在孵化器南山集成电路创新孵化器。');
+    expect(qianhai.zh).toContain('与你同在一个孵化器：南山集成电路创新孵化器。');
     const pengcheng = pilot.data.pilotPartners.find((p: { company: { id: string } }) => p.company.id === 'co-pengcheng-auto-electronics');
     expect(pengcheng.zh).toContain('该公司的陈静与你团队的周一帆都曾在珠江晶圆工作。');
     const adopters = await gql(`query { industrialAdopters(labId: "lab-lakeside-univ-photonics", first: 10) { company { id } ${both} } }`);

@@ -138,7 +138,7 @@ export function pilotReasons(e: PilotEvidence, roles: string[], language: Langua
   else if (near === 0.6) reasons.push(zh ? '与你在同一省份。' : 'In your province.');
   if (e.sharedClusters.length) {
     const cluster = name(e.sharedClusters[0]!);
-    reasons.push(zh ? `与你同属产业集群${cluster}。` : `Member of your cluster ${cluster}.`);
+    reasons.push(zh ? `与你同属一个产业集群：${cluster}。` : `Member of your cluster ${cluster}.`);
   }
   if (e.company.stage === 'enterprise' || (e.company.employees ?? 0) >= 1000) {
     const employees = e.company.employees;
@@ -146,7 +146,7 @@ export function pilotReasons(e: PilotEvidence, roles: string[], language: Langua
       ? `规模足以运行中试线${employees != null ? `（员工 ${employees} 人）` : ''}。`
       : `Large enough to run a pilot line (${employees ?? 'many'} employees).`);
   }
-  for (const i of e.sharedIncubators) reasons.push(zh ? `与你同在孵化器${name(i)}。` : `Shares the incubator ${name(i)} with you.`);
+  for (const i of e.sharedIncubators) reasons.push(zh ? `与你同在一个孵化器：${name(i)}。` : `Shares the incubator ${name(i)} with you.`);
   for (const s of e.formerStaff) {
     reasons.push(zh ? `你团队的${name(s.person)}曾在该公司工作至 ${s.until} 年。` : `${name(s.person)}, on your team, worked there until ${s.until}.`);
   }

@@ -128,9 +128,6 @@ const en = {
   fieldNameZh: 'Chinese name',
   fieldDescription: 'Description',
   aliasesHint: 'separated by commas',
-  stageStartup: 'startup',
-  stageScaleup: 'scaleup',
-  stageEnterprise: 'enterprise',
   linkTitle: 'Add a link',
   linkKind: 'Relation',
   linkSupplier: 'Supplier (supplies this company)',
@@ -422,9 +419,6 @@ const zh: Record<StringKey, string> = {
   fieldNameZh: '中文名称',
   fieldDescription: '简介',
   aliasesHint: '用逗号分隔',
-  stageStartup: '初创',
-  stageScaleup: '成长期',
-  stageEnterprise: '成熟企业',
   linkTitle: '添加关系',
   linkKind: '关系',
   linkSupplier: '供应商（向本企业供货）',
@@ -613,6 +607,19 @@ const RELATION_NAMES_ZH: Record<string, string> = {
   TRANSFERRED_TO: '技术转移', WORKS_AT: '任职', EXPERT_IN: '专长', ALUMNUS_OF: '校友', INCUBATES: '孵化',
   TARGETS: '面向', ISSUED_BY: '发布',
 };
+
+const STAGE_NAMES_ZH: Record<string, string> = { startup: '初创', scaleup: '成长期', enterprise: '成熟企业' };
+const TIER_NAMES_ZH: Record<string, string> = { upstream: '上游', midstream: '中游', downstream: '下游' };
+
+/** A company's stage as the data spells it (startup, scaleup, enterprise), in Chinese when asked. */
+export function stageName(stage: string, lang: Lang): string {
+  return lang === 'zh' ? STAGE_NAMES_ZH[stage] ?? stage : stage;
+}
+
+/** A segment's tier as the data spells it (upstream, midstream, downstream), in Chinese when asked. */
+export function tierName(tier: string, lang: Lang): string {
+  return lang === 'zh' ? TIER_NAMES_ZH[tier] ?? tier : tier;
+}
 
 export function relationName(type: string, lang: Lang): string {
   return lang === 'zh' ? RELATION_NAMES_ZH[type] ?? type : type.toLowerCase().replaceAll('_', ' ');

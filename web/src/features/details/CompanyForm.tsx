@@ -4,20 +4,17 @@ import { useState, type FormEvent } from 'react';
 import { createCompany, updateEntity } from '../../api/mutations.ts';
 import type { EntityDetails } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { StringKey } from '../../i18n/strings.ts';
-import { actions } from '../../store/store.ts';
+import { stageName, type StringKey } from '../../i18n/strings.ts';
+import { actions, useApp } from '../../store/store.ts';
 import { STAGES, companyForm, createInput, fieldError, localProblems, updateInput, type CompanyForm as Form } from './edit-form.ts';
 import { setEditing } from './editing.ts';
 import { ErrorNote } from '../auth/ErrorNote.tsx';
 import { Field } from './Field.tsx';
 
-const STAGE_NAMES: Record<(typeof STAGES)[number], StringKey> = {
-  startup: 'stageStartup', scaleup: 'stageScaleup', enterprise: 'stageEnterprise',
-};
-
 /** `entity` is the company to edit; without it the form creates one. */
 export function CompanyForm({ entity }: { entity?: EntityDetails }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const [original] = useState(() => companyForm(entity));
   const [form, setForm] = useState(original);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -82,7 +79,7 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
       <Field name="stage" label={t('stage')} error={errors.stage}>
         <select name="stage" value={form.stage} onChange={change('stage')}>
           <option value="">{t('editNotSet')}</option>
-          {STAGES.map((s) => <option key={s} value={s}>{t(STAGE_NAMES[s])}</option>)}
+          {STAGES.map((s) => <option key={s} value={s}>{stageName(s, lang)}</option>)}
         </select>
       </Field>
       {text('founded', 'founded', { numeric: true })}
