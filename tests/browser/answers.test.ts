@@ -171,6 +171,13 @@ describe('answer views in Chromium', () => {
     await page.getByTestId('lang-toggle').click();
     await expect(meta.textContent()).resolves.toContain('startup');
     expect(await reasons()).toEqual(spinOut.reasons);
+
+    // The lab's own details name its kind (university) in Chinese too.
+    await page.goto(`${app.server.url}/?focus=${LAB}&sel=${LAB}`);
+    await page.getByTestId('details').getByText('university', { exact: true }).waitFor();
+    await page.getByTestId('lang-toggle').click();
+    await page.getByTestId('details').getByText('高校', { exact: true }).waitFor();
+    await page.getByTestId('lang-toggle').click();
   });
 
   test('Path: a 3-hop business path first, all paths drawn, one alone on choice; CSV', async () => {

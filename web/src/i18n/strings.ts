@@ -608,17 +608,18 @@ const RELATION_NAMES_ZH: Record<string, string> = {
   TARGETS: '面向', ISSUED_BY: '发布',
 };
 
-const STAGE_NAMES_ZH: Record<string, string> = { startup: '初创', scaleup: '成长期', enterprise: '成熟企业' };
-const TIER_NAMES_ZH: Record<string, string> = { upstream: '上游', midstream: '中游', downstream: '下游' };
+/** Chinese names of the values enumerated properties take (import checks them: api/src/domain.ts). */
+const VALUE_NAMES_ZH: Record<string, Record<string, string>> = {
+  stage: { startup: '初创', scaleup: '成长期', enterprise: '成熟企业' },
+  tier: { upstream: '上游', midstream: '中游', downstream: '下游' },
+  labKind: { university: '高校', institute: '科研院所', corporate: '企业研究院' },
+  level: { country: '国家', province: '省', city: '市', district: '区', zone: '园区' },
+  model: { incubator: '孵化器', 'investor-incubator': '投资型孵化器', accelerator: '加速器' },
+};
 
-/** A company's stage as the data spells it (startup, scaleup, enterprise), in Chinese when asked. */
-export function stageName(stage: string, lang: Lang): string {
-  return lang === 'zh' ? STAGE_NAMES_ZH[stage] ?? stage : stage;
-}
-
-/** A segment's tier as the data spells it (upstream, midstream, downstream), in Chinese when asked. */
-export function tierName(tier: string, lang: Lang): string {
-  return lang === 'zh' ? TIER_NAMES_ZH[tier] ?? tier : tier;
+/** A property's value as the data spells it (a company's stage, a segment's tier…), in Chinese when asked. */
+export function valueName(field: string, value: string, lang: Lang): string {
+  return lang === 'zh' ? VALUE_NAMES_ZH[field]?.[value] ?? value : value;
 }
 
 export function relationName(type: string, lang: Lang): string {

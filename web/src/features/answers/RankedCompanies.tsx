@@ -2,7 +2,7 @@
 // for the selected row, each part of the score; shared by the partners and adopters views.
 import type { AnswerCompany } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
-import { displayName, stageName } from '../../i18n/strings.ts';
+import { displayName, valueName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from './open.ts';
@@ -65,7 +65,7 @@ export function RankedCompanies({ rows, selected, onSelect, testId }: Props) {
               </div>
               <div className="ranked__meta">
                 {row.tags.map((tag) => <span key={tag} className="badge">{tag}</span>)}
-                {c.stage && <span>{stageName(c.stage, lang)}</span>}
+                {c.stage && <span>{valueName('stage', c.stage, lang)}</span>}
                 {c.employees !== null && <span>{t('employeesCount', { count: c.employees.toLocaleString() })}</span>}
               </div>
               <ul className="ranked__reasons">

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { createCompany, updateEntity } from '../../api/mutations.ts';
 import type { EntityDetails } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { stageName, type StringKey } from '../../i18n/strings.ts';
+import { valueName, type StringKey } from '../../i18n/strings.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { STAGES, companyForm, createInput, fieldError, localProblems, updateInput, type CompanyForm as Form } from './edit-form.ts';
 import { setEditing } from './editing.ts';
@@ -79,7 +79,7 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
       <Field name="stage" label={t('stage')} error={errors.stage}>
         <select name="stage" value={form.stage} onChange={change('stage')}>
           <option value="">{t('editNotSet')}</option>
-          {STAGES.map((s) => <option key={s} value={s}>{stageName(s, lang)}</option>)}
+          {STAGES.map((s) => <option key={s} value={s}>{valueName('stage', s, lang)}</option>)}
         </select>
       </Field>
       {text('founded', 'founded', { numeric: true })}

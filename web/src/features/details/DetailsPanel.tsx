@@ -3,7 +3,7 @@
 // Editors can change a company's fields, link and unlink it, and add a company from here.
 import { useEffect, useMemo } from 'react';
 import type { EntityDetails, Relation } from '../../api/types.ts';
-import { KIND_NAMES, displayName, relationName, stageName, tierName, type Lang, type StringKey } from '../../i18n/strings.ts';
+import { KIND_NAMES, displayName, relationName, valueName, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
@@ -46,7 +46,7 @@ export function DetailsPanel() {
   if (!id || !load) return null;
   const value = (field: string, v: unknown) => (typeof v === 'boolean' ? t(v ? 'yes' : 'no')
     : typeof v === 'number' && (field === 'employees' || field === 'funding') ? v.toLocaleString()
-    : field === 'stage' ? stageName(String(v), lang) : field === 'tier' ? tierName(String(v), lang) : String(v));
+    : valueName(field, String(v), lang));
   return (
     <aside className="details" data-testid="details" aria-label="Details">
       {params.sel && (

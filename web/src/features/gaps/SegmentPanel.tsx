@@ -3,7 +3,7 @@
 // target it. Every name opens in the explorer.
 import type { EntitySummary, GapCompany, SegmentGap } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
-import { displayName, tierName } from '../../i18n/strings.ts';
+import { displayName, valueName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from '../answers/open.ts';
@@ -52,7 +52,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <KindIcon kind="SEGMENT" size={20} />
         <div>
           <h2>{displayName(s.segment, lang)}</h2>
-          <div className="details__kind">{s.segment.tier && tierName(s.segment.tier, lang)} · <code>{s.segment.id}</code></div>
+          <div className="details__kind">{s.segment.tier && valueName('tier', s.segment.tier, lang)} · <code>{s.segment.id}</code></div>
         </div>
       </header>
       <div className="segment-panel__gaps">
