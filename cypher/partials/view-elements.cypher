@@ -38,4 +38,4 @@ RETURN header,
         // The rest of what the web app draws, only when the query selects any of it: for a
         // 500-node view a fifth of the statement's time and of the bytes it sends.
         CASE WHEN $details THEN [n.nameZh, n.stage, n.employees, n.tier, n.trl, region.name,
-                                 [x IN outgoing WHERE type(x[0]) = 'MEMBER_OF' | x[1].id]] END] AS node
+                                 [x IN outgoing WHERE type(x[0]) = 'MEMBER_OF' | x[1].id], region.nameZh] END] AS node

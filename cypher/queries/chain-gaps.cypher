@@ -95,6 +95,7 @@ CALL (fillerPool, localOrgs) {
   ORDER BY localCustomers + localAlumni DESC, coalesce(c.employees, 0) DESC, c.id
   LIMIT $fillers
   RETURN collect(c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]),
+                     regionNameZh: head([(c)-[:LOCATED_IN]->(r:Region) | r.nameZh]),
                      localCustomers: localCustomers, localAlumni: localAlumni }) AS fillers
 }
 CALL (techs, localOrgs) {
@@ -108,7 +109,9 @@ CALL (techs, localOrgs) {
     UNWIND ranked[..$shown] AS x
     WITH x, x.lab AS lab
     RETURN collect(lab { .id, .name, .nameZh, regionName: head([(lab)-[:LOCATED_IN]->(r:Region) | r.name]),
-                         local: x.local, technologies: [t IN x.labTechs[..$shown] | t.name], trl: x.trl }) AS labs
+                         regionNameZh: head([(lab)-[:LOCATED_IN]->(r:Region) | r.nameZh]), local: x.local,
+                         technologies: [t IN x.labTechs[..$shown] | t.name],
+                         technologiesZh: [t IN x.labTechs[..$shown] | coalesce(t.nameZh, t.name)], trl: x.trl }) AS labs
   }
   RETURN size(ranked) AS labCount, labs
 }
@@ -121,13 +124,15 @@ CALL (segment, techs, localRegions, ancestors) {
   WITH collect({p: p, issuer: issuer, appliesHere: appliesHere}) AS ranked
   RETURN size(ranked) AS policyCount,
          [x IN ranked[..$shown] | {id: x.p.id, name: x.p.name, nameZh: x.p.nameZh, funding: x.p.funding,
-                                   issuerRegion: x.issuer.name, appliesHere: x.appliesHere}] AS policies
+                                   issuerRegion: x.issuer.name, issuerRegionZh: x.issuer.nameZh, appliesHere: x.appliesHere}] AS policies
 }
 RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        [(segment)-[:FEEDS]->(next:Segment)-[:PART_OF]->(chain) | next.id] AS feeds,
        localCount,
-       [c IN locals | c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]) }] AS locals,
+       [c IN locals | c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]),
+                          regionNameZh: head([(c)-[:LOCATED_IN]->(r:Region) | r.nameZh]) }] AS locals,
        inbound, inboundFromOutside, localExperts, localAdopters,
        size(techs) AS technologyCount, [t IN techs[..$shown] | t.name] AS technologies,
+       [t IN techs[..$shown] | coalesce(t.nameZh, t.name)] AS technologiesZh,
        fillers, labCount, labs, policyCount, policies
 ORDER BY segment.id

@@ -232,6 +232,9 @@ describe('answer views in Chromium', () => {
     await expect(page.getByTestId('tab-gaps').textContent()).resolves.toBe('链条缺口');
     await expect(page.locator(`[data-testid="segment-card"][data-id="${LITHO}"]`).textContent()).resolves.toContain('光刻设备');
     await expect(page.locator('[data-testid="segment-panel"] .details__kind').textContent()).resolves.toMatch(/^上游 · /);
+    // Where a filler is, in Chinese too.
+    await expect(page.locator('[data-testid="segment-panel"] [data-testid="filler"][data-id="co-lowlands-lithography-systems"]').textContent())
+      .resolves.toContain('埃因霍温');
     await page.getByTestId('lang-toggle').click();
 
     // A company in a segment's panel opens in the explorer.

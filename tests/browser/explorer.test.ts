@@ -201,7 +201,8 @@ describe('explorer in Chromium', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const text = fs.readFileSync((await csv.path())!, 'utf8').replace(/^\ufeff/, '');
     const rows = text.trim().split('\r\n');
-    expect(rows[0]).toMatch(/^element,id,kind_or_type,label,/);
+    expect(rows[0]).toMatch(/^element,id,kind_or_type,label,label_zh,side,distance,degree,region_id,region,region_zh,source,/);
+    expect(rows.find((r) => r.startsWith(`node,${FAB},`))).toMatch(/,reg-wuhan-optics-valley,Wuhan Optics Valley[^,]*,武汉光谷/);
     const nodeRows = rows.filter((r) => r.startsWith('node,')).map((r) => r.split(',')[1]).sort();
     expect(nodeRows).toEqual(shown);
     expect(rows.some((r) => r.startsWith('edge,') && r.includes(',SUPPLIES,'))).toBe(true);

@@ -24,7 +24,7 @@ export function syntheticView(nodeCount: number, edgeCount: number, seed = 7): G
     nodes.push({
       id, kind, label: `Synthetic Company ${i}`, labelZh: `合成企业 ${i}`, side, distance: Math.abs(column),
       degree: 1 + Math.floor(next() * 40), stage: 'scaleup', employees: Math.floor(10 + next() * 20_000),
-      tier: null, trl: null, regionId: null, regionName: null, clusterIds: [],
+      tier: null, trl: null, regionId: null, regionName: null, regionNameZh: null, clusterIds: [],
     });
     byColumn.set(column, [...(byColumn.get(column) ?? []), id]);
   }

@@ -258,6 +258,25 @@ describe('answers on the sample', () => {
     expect(adopters.filter((a: { pastTransfer: boolean }) => a.pastTransfer)).toHaveLength(1);
   });
 
+  it('gives chainGaps\' technologies and places in Chinese beside English', async () => {
+    const result = await gql(`query { chainGaps(chainId: "chain-semiconductors", regionId: "reg-shenzhen") { segments {
+      segment { id } technologies technologiesZh fillers { company { id } regionName regionNameZh }
+      labs { technologies technologiesZh } policies { issuerRegion issuerRegionZh } } } }`);
+    expect(result.errors).toBeUndefined();
+    const segments = result.data.chainGaps.segments;
+    const litho = segments.find((s: { segment: { id: string } }) => s.segment.id === 'seg-lithography-equipment');
+    expect(litho.technologies).toContain('Nanoimprint lithography');
+    expect(litho.technologiesZh).toEqual(expect.arrayContaining(['纳米压印光刻']));
+    expect(litho.fillers.find((f: { company: { id: string } }) => f.company.id === 'co-lowlands-lithography-systems'))
+      .toMatchObject({ regionName: 'Eindhoven', regionNameZh: '埃因霍温' });
+    for (const s of segments) {
+      expect(s.technologiesZh).toHaveLength(s.technologies.length);
+      for (const lab of s.labs) expect(lab.technologiesZh).toHaveLength(lab.technologies.length);
+    }
+    const policies = segments.flatMap((s: { policies: unknown[] }) => s.policies);
+    expect(policies.some((p: { issuerRegionZh: string | null }) => /[\u4e00-\u9fff]/.test(p.issuerRegionZh ?? ''))).toBe(true);
+  });
+
   it('writes the reasons in Chinese when asked, with the Chinese names, one for one', async () => {
     const both = 'reasons zh: reasons(language: ZH)';
     const pilot = await gql(`query { pilotPartners(startupId: "co-bayview-gan", first: 10) { company { id } ${both} } }`);

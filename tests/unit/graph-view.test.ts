@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraphView, hopDistances, toEdge, type ElementEdge, type ElementNode } from '../../api/src/graphql/graph-view.ts';
 
 const edge = (source: string, target: string, type = 'SUPPLIES'): ElementEdge => toEdge(source, type, target, { source: 'test', confidence: 0.5, asOf: '2024-01-01', product: 'x' });
-const node = (id: string, label = 'Company'): ElementNode => ({ id, label, props: { name: id.toUpperCase() }, regionId: null, regionName: null, clusterIds: [], degree: 1 });
+const node = (id: string, label = 'Company'): ElementNode => ({ id, label, props: { name: id.toUpperCase() }, regionId: null, regionName: null, regionNameZh: null, clusterIds: [], degree: 1 });
 
 describe('hopDistances', () => {
   // a → b → f → d, and u → d: u is not upstream of f, so walking against the flow never reaches it.

@@ -14,7 +14,7 @@ export function evidenceView(focusId: string, edges: EvidenceEdge[], entities: M
   const nodes = evidenceIds(unique)
     .map((id) => entities.get(id))
     .filter((e): e is EntityRecord => e !== undefined)
-    .map((e) => ({ id: e.id, label: e.label, props: e.props, regionId: null, regionName: null, clusterIds: [], degree: e.degree }));
+    .map((e) => ({ id: e.id, label: e.label, props: e.props, regionId: null, regionName: null, regionNameZh: null, clusterIds: [], degree: e.degree }));
   return buildGraphView({
     focusId,
     nodes,

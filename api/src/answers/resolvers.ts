@@ -87,7 +87,7 @@ export const answerQueries = {
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);
-      const company = (c: Record<string, unknown>) => ({ company: asCompany(c as { id: string }), regionName: c.regionName, localCustomers: c.localCustomers, localAlumni: c.localAlumni });
+      const company = (c: Record<string, unknown>) => ({ company: asCompany(c as { id: string }), regionName: c.regionName, regionNameZh: c.regionNameZh, localCustomers: c.localCustomers, localAlumni: c.localAlumni });
       const entity = (label: string) => (x: Record<string, unknown>): EntityRecord => ({ id: x.id as string, label, props: x, degree: 0 });
       return {
         segment: entity('Segment')(row.segment as Record<string, unknown>),
@@ -101,6 +101,7 @@ export const answerQueries = {
         localExperts: evidence.localExperts,
         localAdopters: evidence.localAdopters,
         technologies: row.technologies,
+        technologiesZh: row.technologiesZh,
         technologyCount: row.technologyCount,
         labCount: row.labCount,
         policyCount: row.policyCount,

@@ -12,7 +12,7 @@ export interface ViewOptions {
   contextLabels?: string[];
   /** A 500-node view has ~1,400 edges, and their four provenance properties are a third of the work. */
   provenance?: boolean;
-  /** The nodes' Chinese name, stage, employees, tier, TRL, region name and clusters. */
+  /** The nodes' Chinese name, stage, employees, tier, TRL, region names and clusters. */
   details?: boolean;
 }
 
@@ -23,8 +23,10 @@ export interface ViewElements {
   header: unknown;
 }
 
-type Details = [nameZh: unknown, stage: unknown, employees: unknown, tier: unknown, trl: unknown, regionName: string | null, clusterIds: string[]];
-const NO_DETAILS: Details = [null, null, null, null, null, null, []];
+type Details = [
+  nameZh: unknown, stage: unknown, employees: unknown, tier: unknown, trl: unknown, regionName: string | null, clusterIds: string[], regionNameZh: string | null,
+];
+const NO_DETAILS: Details = [null, null, null, null, null, null, [], null];
 
 /** Runs a statement that ends with {{> view-elements}} and reads its nodes, edges and header. */
 export async function readView(
@@ -38,8 +40,8 @@ export async function readView(
     const [id, side, label, name, regionId, degree, out, more] = row.node as [
       string, Side | null, string, unknown, string | null, number, OutEdge[], Details | null,
     ];
-    const [nameZh, stage, employees, tier, trl, regionName, clusterIds] = more ?? NO_DETAILS;
-    nodes.push({ id, side, label, props: { name, nameZh, stage, employees, tier, trl }, regionId, regionName, clusterIds, degree });
+    const [nameZh, stage, employees, tier, trl, regionName, clusterIds, regionNameZh] = more ?? NO_DETAILS;
+    nodes.push({ id, side, label, props: { name, nameZh, stage, employees, tier, trl }, regionId, regionName, regionNameZh, clusterIds, degree });
     for (const [target, type, product, source, confidence, asOf] of out) {
       edges.push(toEdge(id, type, target, { product, source, confidence, asOf }));
     }

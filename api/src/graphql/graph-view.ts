@@ -4,7 +4,7 @@ import { kindOf } from '../domain.ts';
 
 export interface ElementNode {
   id: string; label: string; props: Record<string, unknown>;
-  regionId: string | null; regionName: string | null; clusterIds: string[]; degree: number;
+  regionId: string | null; regionName: string | null; regionNameZh: string | null; clusterIds: string[]; degree: number;
   /** UPSTREAM or DOWNSTREAM of the focus when the statement says so; otherwise CONTEXT (or FOCUS). */
   side?: Side | null;
 }
@@ -23,7 +23,7 @@ export interface GraphView {
 export interface GraphNode {
   id: string; kind: string; label: string; labelZh: string | null; side: Side; distance: number | null;
   degree: number; stage: unknown; employees: unknown; tier: unknown; trl: unknown;
-  regionId: string | null; regionName: string | null; clusterIds: string[];
+  regionId: string | null; regionName: string | null; regionNameZh: string | null; clusterIds: string[];
 }
 
 export interface GraphEdgeView {
@@ -88,6 +88,7 @@ export function buildGraphView(input: ViewInput): GraphView {
       trl: n.props.trl ?? null,
       regionId: n.regionId,
       regionName: n.regionName,
+      regionNameZh: n.regionNameZh,
       clusterIds: n.clusterIds,
     };
   });

@@ -8,7 +8,7 @@ function fieldsOn(tree: ResolveTree | null, type: string): ResolveTree[] {
 }
 
 /** GraphNode fields that view-elements.cypher reads only on request (its $details). */
-const NODE_DETAILS = new Set(['labelZh', 'stage', 'employees', 'tier', 'trl', 'regionName', 'clusterIds']);
+const NODE_DETAILS = new Set(['labelZh', 'stage', 'employees', 'tier', 'trl', 'regionName', 'regionNameZh', 'clusterIds']);
 
 /**
  * What a GraphView field's selection needs its statement to read beyond ids and names: edges'

@@ -7,7 +7,7 @@ import type {
 
 const GRAPH_VIEW_FIELDS = `
   focusId truncated totalNodes totalIsLowerBound
-  nodes { id kind label labelZh side distance degree stage employees tier trl regionId regionName clusterIds }
+  nodes { id kind label labelZh side distance degree stage employees tier trl regionId regionName regionNameZh clusterIds }
   edges { id source target type product provenance { source confidence asOf } }
 `;
 
@@ -132,7 +132,7 @@ export const INDUSTRIAL_ADOPTERS = `query IndustrialAdopters($labId: ID!, $first
   }
 }`;
 
-const GAP_COMPANY_FIELDS = `company { ${ANSWER_COMPANY_FIELDS} } regionName localCustomers localAlumni`;
+const GAP_COMPANY_FIELDS = `company { ${ANSWER_COMPANY_FIELDS} } regionName regionNameZh localCustomers localAlumni`;
 
 export const CHAIN_GAPS = `query ChainGaps($chainId: ID!, $regionId: ID!) {
   chainGaps(chainId: $chainId, regionId: $regionId) {
@@ -144,10 +144,10 @@ export const CHAIN_GAPS = `query ChainGaps($chainId: ID!, $regionId: ID!) {
       segment { id kind name nameZh tier }
       feeds gap gaps
       localCount localCompanies { ${GAP_COMPANY_FIELDS} }
-      inboundSupplies inboundFromOutside localExperts localAdopters technologies technologyCount labCount policyCount
+      inboundSupplies inboundFromOutside localExperts localAdopters technologies technologiesZh technologyCount labCount policyCount
       fillers { ${GAP_COMPANY_FIELDS} }
-      labs { lab { id kind name nameZh } regionName local technologies trl }
-      policies { policy { id kind name nameZh } issuerRegion appliesHere }
+      labs { lab { id kind name nameZh } regionName regionNameZh local technologies technologiesZh trl }
+      policies { policy { id kind name nameZh } issuerRegion issuerRegionZh appliesHere }
     }
   }
 }`;

@@ -30,6 +30,7 @@ export interface GraphNode {
   trl: number | null;
   regionId: string | null;
   regionName: string | null;
+  regionNameZh: string | null;
   clusterIds: string[];
 }
 
@@ -158,6 +159,7 @@ export type GapKind = (typeof GAP_KINDS)[number];
 export interface GapCompany {
   company: AnswerCompany;
   regionName: string | null;
+  regionNameZh: string | null;
   localCustomers: number | null;
   localAlumni: number | null;
 }
@@ -165,14 +167,17 @@ export interface GapCompany {
 export interface GapLab {
   lab: EntitySummary;
   regionName: string | null;
+  regionNameZh: string | null;
   local: boolean;
   technologies: string[];
+  technologiesZh: string[];
   trl: number | null;
 }
 
 export interface GapPolicy {
   policy: EntitySummary;
   issuerRegion: string | null;
+  issuerRegionZh: string | null;
   appliesHere: boolean;
 }
 
@@ -193,6 +198,7 @@ export interface SegmentGap {
   localExperts: number;
   localAdopters: number;
   technologies: string[];
+  technologiesZh: string[];
   fillers: GapCompany[];
   technologyCount: number;
   labs: GapLab[];

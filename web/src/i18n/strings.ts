@@ -630,6 +630,11 @@ export function format(template: string, vars: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+/** A text the API gives in both languages (a region's name, technologies): the Chinese one in Chinese when there is one. */
+export function inLanguage<T>(en: T, zh: T | null | undefined, lang: Lang): T {
+  return lang === 'zh' && zh ? zh : en;
+}
+
 /** The name to show: the Chinese one in Chinese when there is one. */
 export function displayName(entity: { name?: string; label?: string; nameZh?: string | null; labelZh?: string | null }, lang: Lang): string {
   const zhName = entity.nameZh ?? entity.labelZh;

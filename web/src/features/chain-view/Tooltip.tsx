@@ -1,7 +1,7 @@
 // The hover card over a node or an edge: a plain positioned div.
 import type { GraphEdge, GraphNode } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { KIND_NAMES, SIDE_NAMES, displayName, relationName, valueName, type Lang } from '../../i18n/strings.ts';
+import { KIND_NAMES, SIDE_NAMES, displayName, relationName, inLanguage, valueName, type Lang } from '../../i18n/strings.ts';
 
 interface Anchor { x: number; y: number; flipX: boolean; flipY: boolean }
 
@@ -27,7 +27,7 @@ export function Tooltip({ target, lang }: { target: TooltipTarget; lang: Lang })
           {KIND_NAMES[lang][n.kind]} · {SIDE_NAMES[lang][n.side]}
           {n.distance !== null && n.side !== 'FOCUS' ? ` · ${t('distance', { count: n.distance })}` : ''}
         </div>
-        {n.regionName && <div>{t('regionLabel')}: {n.regionName}</div>}
+        {n.regionName && <div>{t('regionLabel')}: {inLanguage(n.regionName, n.regionNameZh, lang)}</div>}
         {n.stage && <div>{t('stage')}: {valueName('stage', n.stage, lang)}</div>}
         {n.employees !== null && <div>{t('employees')}: {n.employees.toLocaleString()}</div>}
         {n.tier && <div>{t('tier')}: {valueName('tier', n.tier, lang)}</div>}

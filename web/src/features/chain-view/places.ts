@@ -1,7 +1,7 @@
 // Options for the region and cluster filters: what the API told us about the places seen in
 // views (regions with their parents, so a city or province can be chosen), else what nodes say.
 import type { GraphView } from '../../api/types.ts';
-import { displayName, type Lang } from '../../i18n/strings.ts';
+import { displayName, inLanguage, type Lang } from '../../i18n/strings.ts';
 import type { Place } from '../../store/store.ts';
 
 export interface Option { id: string; label: string }
@@ -27,7 +27,7 @@ export function regionOptions(places: Readonly<Record<string, Place>>, view: Gra
   for (const n of view?.nodes ?? []) {
     if (n.regionId && !known.has(n.regionId)) {
       known.add(n.regionId);
-      options.push({ id: n.regionId, label: n.regionName ?? n.regionId });
+      options.push({ id: n.regionId, label: inLanguage(n.regionName, n.regionNameZh, lang) ?? n.regionId });
     }
   }
   return options;

@@ -14,7 +14,7 @@ export function download(blob: Blob, filename: string): void {
 }
 
 const CSV_COLUMNS = [
-  'element', 'id', 'kind_or_type', 'label', 'label_zh', 'side', 'distance', 'degree', 'region_id', 'region',
+  'element', 'id', 'kind_or_type', 'label', 'label_zh', 'side', 'distance', 'degree', 'region_id', 'region', 'region_zh',
   'source', 'target', 'product', 'provenance_source', 'confidence', 'as_of',
 ] as const;
 
@@ -27,9 +27,9 @@ function cell(value: unknown): string {
 /** One table, one row per node then per edge, with an `element` column telling which. */
 export function toCsv(nodes: GraphNode[], edges: GraphEdge[]): string {
   const rows: unknown[][] = [
-    ...nodes.map((n) => ['node', n.id, n.kind, n.label, n.labelZh, n.side, n.distance, n.degree, n.regionId, n.regionName]),
+    ...nodes.map((n) => ['node', n.id, n.kind, n.label, n.labelZh, n.side, n.distance, n.degree, n.regionId, n.regionName, n.regionNameZh]),
     ...edges.map((e) => [
-      'edge', e.id, e.type, '', '', '', '', '', '', '', e.source, e.target, e.product,
+      'edge', e.id, e.type, '', '', '', '', '', '', '', '', e.source, e.target, e.product,
       e.provenance.source, e.provenance.confidence, e.provenance.asOf,
     ]),
   ];

@@ -4,7 +4,7 @@
 // several regions side by side. Both tables export to CSV.
 import { chainGaps } from '../../api/queries.ts';
 import type { ChainGaps, SegmentGap } from '../../api/types.ts';
-import { displayName, type Lang } from '../../i18n/strings.ts';
+import { displayName, inLanguage, type Lang } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerStatus } from '../answers/AnswerStatus.tsx';
@@ -26,7 +26,7 @@ export function gapsCsv(gaps: ChainGaps, columns: SegmentGap[][], lang: Lang): s
     columns.flatMap((column, i) => column.map((s) => [
       i + 1, s.segment.id, displayName(s.segment, lang), s.segment.tier, s.gap ?? '', s.gaps.join('|'), s.localCount,
       ids(s.localCompanies.map((c) => c.company)), s.inboundSupplies, s.inboundFromOutside, s.localExperts, s.localAdopters,
-      s.technologies.join('|'), ids(s.fillers.map((c) => c.company)), ids(s.labs.map((l) => l.lab)), ids(s.policies.map((p) => p.policy)),
+      inLanguage(s.technologies, s.technologiesZh, lang).join('|'), ids(s.fillers.map((c) => c.company)), ids(s.labs.map((l) => l.lab)), ids(s.policies.map((p) => p.policy)),
     ])),
   );
 }

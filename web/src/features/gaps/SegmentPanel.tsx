@@ -3,7 +3,7 @@
 // target it. Every name opens in the explorer.
 import type { EntitySummary, GapCompany, SegmentGap } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
-import { displayName, valueName } from '../../i18n/strings.ts';
+import { displayName, inLanguage, valueName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from '../answers/open.ts';
@@ -21,6 +21,7 @@ function EntityLink({ entity }: { entity: EntitySummary }) {
 
 function CompanyList({ companies, testId, fillers }: { companies: GapCompany[]; testId: string; fillers?: boolean }) {
   const t = useT();
+  const lang = useApp((st) => st.lang);
   if (!companies.length) return <p className="muted">{t('none')}</p>;
   return (
     <ul className="panel-list">
@@ -29,7 +30,7 @@ function CompanyList({ companies, testId, fillers }: { companies: GapCompany[]; 
           <EntityLink entity={c.company} />
           <span className="panel-list__meta">
             {[
-              c.regionName,
+              inLanguage(c.regionName, c.regionNameZh, lang),
               c.company.employees !== null ? t('employeesCount', { count: c.company.employees.toLocaleString() }) : null,
               fillers && c.localCustomers ? t('localCustomers', { count: c.localCustomers }) : null,
               fillers && c.localAlumni ? t('localAlumni', { count: c.localAlumni }) : null,
@@ -69,7 +70,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount}</dd></div>
         <div><dt>{t('inboundLabel')}</dt><dd>{t('inboundValue', { outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
-        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{s.technologies.join(', ')}</dd></div>}
+        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{inLanguage(s.technologies, s.technologiesZh, lang).join(lang === 'zh' ? '、' : ', ')}</dd></div>}
       </dl>
       <section className="details__group">
         <h3>{t('localCompanies')} <span className="count">{s.localCount}</span></h3>
@@ -89,7 +90,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
                 <EntityLink entity={l.lab} />
                 {l.local && <span className="badge badge--local">{t('localBadge')}</span>}
                 <span className="panel-list__meta">
-                  {[l.regionName, l.technologies.join(', '), l.trl !== null ? `${t('trl')} ${l.trl}` : null].filter(Boolean).join(' · ')}
+                  {[inLanguage(l.regionName, l.regionNameZh, lang), inLanguage(l.technologies, l.technologiesZh, lang).join(lang === 'zh' ? '、' : ', '), l.trl !== null ? `${t('trl')} ${l.trl}` : null].filter(Boolean).join(' · ')}
                 </span>
               </li>
             ))}
@@ -104,7 +105,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
               <li key={p.policy.id} data-testid="gap-policy" data-id={p.policy.id}>
                 <EntityLink entity={p.policy} />
                 {p.appliesHere && <span className="badge badge--local">{t('appliesHere')}</span>}
-                {p.issuerRegion && <span className="panel-list__meta">{t('issuedIn', { region: p.issuerRegion })}</span>}
+                {p.issuerRegion && <span className="panel-list__meta">{t('issuedIn', { region: inLanguage(p.issuerRegion, p.issuerRegionZh, lang) })}</span>}
               </li>
             ))}
           </ul>
