@@ -60,17 +60,21 @@ const adopter: AdopterEvidence = {
   company: { id: 'c', name: 'Optic Works', stage: 'enterprise', employees: 3000 },
   regionName: null,
   evidence: [
-    { techId: 't', techName: 'Silicon photonics', techNameZh: '硅光子', trl: 3, how: 'NEEDS', viaId: null, viaName: null },
-    { techId: 't', techName: 'Silicon photonics', techNameZh: '硅光子', trl: 3, how: 'OPERATES_IN', viaId: 's', viaName: 'Transceivers', viaNameZh: '光模块' },
-    { techId: 't', techName: 'Silicon photonics', techNameZh: '硅光子', trl: 3, how: 'BUYS_FROM_USER', viaId: 'u', viaName: 'Lake Chips', viaNameZh: null },
+    { techId: 't', trl: 3, how: 'NEEDS', viaId: null },
+    { techId: 't', trl: 3, how: 'OPERATES_IN', viaId: 's' },
+    { techId: 't', trl: 3, how: 'BUYS_FROM_USER', viaId: 'u' },
   ],
   transfers: [{ kind: 'spin-out', year: 2021 }, { kind: 'patent pool', year: null }],
   labId: 'lab',
 };
 
+const names = (id: string) => ({
+  t: { name: 'Silicon photonics', nameZh: '硅光子' }, s: { name: 'Transceivers', nameZh: '光模块' }, u: { name: 'Lake Chips' },
+}[id]!);
+
 describe('adopterReasons', () => {
   it('writes English by default and Chinese when asked, sentence for sentence', () => {
-    expect(adopterReasons(adopter)).toEqual([
+    expect(adopterReasons(adopter, names)).toEqual([
       'Needs Silicon photonics (TRL 3), which the lab develops.',
       'Works in Transceivers, where Silicon photonics applies.',
       'Buys from Lake Chips, which uses Silicon photonics.',
@@ -78,7 +82,7 @@ describe('adopterReasons', () => {
       'Past transfer: spin-out from this lab in 2021.',
       'Past transfer: patent pool from this lab.',
     ]);
-    expect(adopterReasons(adopter, 'ZH')).toEqual([
+    expect(adopterReasons(adopter, names, 'ZH')).toEqual([
       '需要该实验室研发的硅光子（TRL 3）。',
       '从事光模块，硅光子可应用于此。',
       '向Lake Chips采购，后者使用硅光子。',

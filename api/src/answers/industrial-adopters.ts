@@ -1,17 +1,15 @@
 // Scores adopter candidates from the evidence of cypher/queries/industrial-adopters.cypher.
 // The weights are documented in the README ("How industrial adopters are ranked").
 import type { EvidenceEdge } from './evidence-view.ts';
-import { nameIn, type Language } from './reason-language.ts';
+import { nameIn, type Language, type Named } from './reason-language.ts';
 
 export const ADOPTER_WEIGHTS = { directNeed: 0.4, segmentFit: 0.25, supplyLink: 0.15, readinessFit: 0.2 } as const;
 
 export interface AdopterEvidence {
   company: { id: string; name: string; nameZh?: string | null; stage?: string | null; employees?: number | null };
   regionName: string | null;
-  evidence: {
-    techId: string; techName: string; techNameZh?: string | null; trl: number | null;
-    how: 'USES' | 'NEEDS' | 'OPERATES_IN' | 'BUYS_FROM_USER'; viaId: string | null; viaName: string | null; viaNameZh?: string | null;
-  }[];
+  /** Ids only: the reasons name them through adopterReasons' `names`. */
+  evidence: { techId: string; trl: number | null; how: 'USES' | 'NEEDS' | 'OPERATES_IN' | 'BUYS_FROM_USER'; viaId: string | null }[];
   transfers: { kind: string | null; year: number | null }[];
   labId: string;
 }
@@ -45,11 +43,14 @@ export function scoreAdopter(a: AdopterEvidence) {
 /** What a lab's transfer kinds are called in Chinese (other kinds are shown as the data has them). */
 const TRANSFER_KINDS_ZH: Record<string, string> = { license: '技术许可', 'spin-out': '衍生企业', 'joint-development': '联合开发' };
 
-/** Plain sentences a researcher can check, in English or Chinese (see pilotReasons). */
-export function adopterReasons(a: AdopterEvidence, language: Language = 'EN'): string[] {
+/**
+ * Plain sentences a researcher can check, in English or Chinese (see pilotReasons). `names` gives
+ * the technologies and companies the evidence names by id.
+ */
+export function adopterReasons(a: AdopterEvidence, names: (id: string) => Named, language: Language = 'EN'): string[] {
   const zh = language === 'ZH';
-  const tech = (e: AdopterEvidence['evidence'][number]) => nameIn(language, { name: e.techName, nameZh: e.techNameZh });
-  const via = (e: AdopterEvidence['evidence'][number]) => nameIn(language, { name: e.viaName ?? '', nameZh: e.viaNameZh });
+  const tech = (e: AdopterEvidence['evidence'][number]) => nameIn(language, names(e.techId));
+  const via = (e: AdopterEvidence['evidence'][number]) => nameIn(language, names(e.viaId ?? ''));
   const reasons: string[] = [];
   const seen = new Set<string>();
   const once = (text: string) => {

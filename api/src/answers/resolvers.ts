@@ -123,7 +123,7 @@ export const answerQueries = {
     const ranked = rows.map((row) => ({ ...scoreAdopter(row), row })).sort(byScore).slice(0, first);
     const paths = ranked.map((r) => adopterPathEdges(r.row));
     const entities = await entitiesById(ctx, paths.flat());
-    return ranked.map((r, i) => ({ ...r, company: asCompany(r.company), paths: evidenceView(args.labId, paths[i]!, entities) }));
+    return ranked.map((r, i) => ({ ...r, company: asCompany(r.company), paths: evidenceView(args.labId, paths[i]!, entities), entities }));
   },
 };
 
@@ -133,6 +133,9 @@ export const answerResolvers = {
     reasons: (p: { evidence: PilotEvidence; roles: string[] }, args: { language: Language }) => pilotReasons(p.evidence, p.roles, args.language),
   },
   IndustrialAdopter: {
-    reasons: (a: { row: AdopterEvidence }, args: { language: Language }) => adopterReasons(a.row, args.language),
+    reasons: (a: { row: AdopterEvidence; entities: Map<string, EntityRecord> }, args: { language: Language }) => adopterReasons(a.row, (id) => {
+      const props = a.entities.get(id)?.props ?? {};
+      return { name: String(props.name ?? id), nameZh: props.nameZh as string | undefined };
+    }, args.language),
   },
 };
