@@ -94,8 +94,7 @@ CALL (fillerPool, localOrgs) {
        COUNT { (c)<-[:WORKS_AT]-()-[:ALUMNUS_OF]->(lab) WHERE lab IN localOrgs } AS localAlumni
   ORDER BY localCustomers + localAlumni DESC, coalesce(c.employees, 0) DESC, c.id
   LIMIT $fillers
-  RETURN collect(c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]),
-                     regionNameZh: head([(c)-[:LOCATED_IN]->(r:Region) | r.nameZh]),
+  RETURN collect(c { .id, .name, .nameZh, .stage, .employees, region: head([(c)-[:LOCATED_IN]->(r:Region) | r { .name, .nameZh }]),
                      localCustomers: localCustomers, localAlumni: localAlumni }) AS fillers
 }
 CALL (techs, localOrgs) {
@@ -108,8 +107,7 @@ CALL (techs, localOrgs) {
   CALL (ranked) {
     UNWIND ranked[..$shown] AS x
     WITH x, x.lab AS lab
-    RETURN collect(lab { .id, .name, .nameZh, regionName: head([(lab)-[:LOCATED_IN]->(r:Region) | r.name]),
-                         regionNameZh: head([(lab)-[:LOCATED_IN]->(r:Region) | r.nameZh]), local: x.local,
+    RETURN collect(lab { .id, .name, .nameZh, region: head([(lab)-[:LOCATED_IN]->(r:Region) | r { .name, .nameZh }]), local: x.local,
                          technologies: [t IN x.labTechs[..$shown] | t.name],
                          technologiesZh: [t IN x.labTechs[..$shown] | coalesce(t.nameZh, t.name)], trl: x.trl }) AS labs
   }
@@ -129,8 +127,7 @@ CALL (segment, techs, localRegions, ancestors) {
 RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        [(segment)-[:FEEDS]->(next:Segment)-[:PART_OF]->(chain) | next.id] AS feeds,
        localCount,
-       [c IN locals | c { .id, .name, .nameZh, .stage, .employees, regionName: head([(c)-[:LOCATED_IN]->(r:Region) | r.name]),
-                          regionNameZh: head([(c)-[:LOCATED_IN]->(r:Region) | r.nameZh]) }] AS locals,
+       [c IN locals | c { .id, .name, .nameZh, .stage, .employees, region: head([(c)-[:LOCATED_IN]->(r:Region) | r { .name, .nameZh }]) }] AS locals,
        inbound, inboundFromOutside, localExperts, localAdopters,
        size(techs) AS technologyCount, [t IN techs[..$shown] | t.name] AS technologies,
        [t IN techs[..$shown] | coalesce(t.nameZh, t.name)] AS technologiesZh,

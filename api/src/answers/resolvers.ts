@@ -87,7 +87,12 @@ export const answerQueries = {
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);
-      const company = (c: Record<string, unknown>) => ({ company: asCompany(c as { id: string }), regionName: c.regionName, regionNameZh: c.regionNameZh, localCustomers: c.localCustomers, localAlumni: c.localAlumni });
+      // Companies and labs come with their region's names as one map (one walk for both languages).
+      const place = (x: Record<string, unknown>) => {
+        const region = x.region as { name: string | null; nameZh: string | null } | null;
+        return { regionName: region?.name ?? null, regionNameZh: region?.nameZh ?? null };
+      };
+      const company = (c: Record<string, unknown>) => ({ company: asCompany(c as { id: string }), ...place(c), localCustomers: c.localCustomers, localAlumni: c.localAlumni });
       const entity = (label: string) => (x: Record<string, unknown>): EntityRecord => ({ id: x.id as string, label, props: x, degree: 0 });
       return {
         segment: entity('Segment')(row.segment as Record<string, unknown>),
@@ -106,7 +111,7 @@ export const answerQueries = {
         labCount: row.labCount,
         policyCount: row.policyCount,
         fillers: (row.fillers as Record<string, unknown>[]).map(company),
-        labs: (row.labs as Record<string, unknown>[]).map((l) => ({ ...l, lab: entity('Lab')(l) })),
+        labs: (row.labs as Record<string, unknown>[]).map((l) => ({ ...l, ...place(l), lab: entity('Lab')(l) })),
         policies: (row.policies as Record<string, unknown>[]).map((p) => ({ ...p, policy: entity('Policy')(p) })),
       };
     });
