@@ -635,6 +635,11 @@ export function inLanguage<T>(en: T, zh: T | null | undefined, lang: Lang): T {
   return lang === 'zh' && zh ? zh : en;
 }
 
+/** Names one after another: "a, b" in English, "a、b" in Chinese. */
+export function nameList(names: string[], lang: Lang): string {
+  return names.join(lang === 'zh' ? '、' : ', ');
+}
+
 /** The name to show: the Chinese one in Chinese when there is one. */
 export function displayName(entity: { name?: string; label?: string; nameZh?: string | null; labelZh?: string | null }, lang: Lang): string {
   const zhName = entity.nameZh ?? entity.labelZh;

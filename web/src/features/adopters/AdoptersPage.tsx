@@ -2,7 +2,7 @@
 // reasons and a flag for past transfers; the selected row's paths are drawn. Exports to CSV.
 import { industrialAdopters } from '../../api/queries.ts';
 import type { AdopterScoreParts, IndustrialAdopter } from '../../api/types.ts';
-import { STRINGS, type Lang, type StringKey } from '../../i18n/strings.ts';
+import { STRINGS, inLanguage, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerGraph } from '../answers/AnswerGraph.tsx';
@@ -20,7 +20,7 @@ const ADOPTER_PARTS: [keyof AdopterScoreParts, StringKey][] = [
 function toRow(a: IndustrialAdopter, lang: Lang): RankedRow {
   const s = STRINGS[lang];
   return {
-    company: a.company, score: a.score, reasons: lang === 'zh' ? a.reasonsZh : a.reasons, tags: [],
+    company: a.company, score: a.score, reasons: inLanguage(a.reasons, a.reasonsZh, lang), tags: [],
     flag: a.pastTransfer ? s.pastTransfer : null,
     parts: ADOPTER_PARTS.map(([part, name]) => [s[name], a.parts[part]]),
   };

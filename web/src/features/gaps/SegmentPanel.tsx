@@ -3,7 +3,7 @@
 // target it. Every name opens in the explorer.
 import type { EntitySummary, GapCompany, SegmentGap } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
-import { displayName, inLanguage, valueName } from '../../i18n/strings.ts';
+import { displayName, inLanguage, nameList, valueName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from '../answers/open.ts';
@@ -70,7 +70,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount}</dd></div>
         <div><dt>{t('inboundLabel')}</dt><dd>{t('inboundValue', { outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
-        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{inLanguage(s.technologies, s.technologiesZh, lang).join(lang === 'zh' ? '、' : ', ')}</dd></div>}
+        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{nameList(inLanguage(s.technologies, s.technologiesZh, lang), lang)}</dd></div>}
       </dl>
       <section className="details__group">
         <h3>{t('localCompanies')} <span className="count">{s.localCount}</span></h3>
@@ -90,7 +90,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
                 <EntityLink entity={l.lab} />
                 {l.local && <span className="badge badge--local">{t('localBadge')}</span>}
                 <span className="panel-list__meta">
-                  {[inLanguage(l.regionName, l.regionNameZh, lang), inLanguage(l.technologies, l.technologiesZh, lang).join(lang === 'zh' ? '、' : ', '), l.trl !== null ? `${t('trl')} ${l.trl}` : null].filter(Boolean).join(' · ')}
+                  {[inLanguage(l.regionName, l.regionNameZh, lang), nameList(inLanguage(l.technologies, l.technologiesZh, lang), lang), l.trl !== null ? `${t('trl')} ${l.trl}` : null].filter(Boolean).join(' · ')}
                 </span>
               </li>
             ))}

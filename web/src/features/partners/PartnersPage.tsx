@@ -3,7 +3,7 @@
 // selected row's paths are drawn beside the list. The list exports to CSV.
 import { pilotPartners, type PilotArgs } from '../../api/queries.ts';
 import type { PilotPartner, PilotRole, PilotScoreParts } from '../../api/types.ts';
-import { STRINGS, type Lang, type StringKey } from '../../i18n/strings.ts';
+import { STRINGS, inLanguage, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerGraph } from '../answers/AnswerGraph.tsx';
@@ -24,7 +24,7 @@ const ROLE_NAMES: Record<PilotRole, StringKey> = { UPSTREAM: 'roleUpstream', DOW
 function toRow(p: PilotPartner, lang: Lang): RankedRow {
   const s = STRINGS[lang];
   return {
-    company: p.company, score: p.score, reasons: lang === 'zh' ? p.reasonsZh : p.reasons,
+    company: p.company, score: p.score, reasons: inLanguage(p.reasons, p.reasonsZh, lang),
     tags: p.roles.map((r) => s[ROLE_NAMES[r]] ?? r),
     flag: p.existingPartner ? s.existingPartner : null,
     parts: PILOT_PARTS.map(([part, name]) => [s[name], p.parts[part]]),
