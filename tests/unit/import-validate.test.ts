@@ -7,9 +7,11 @@ import type { Problem } from '../../api/src/import/problems.ts';
 
 async function check(files: Record<string, string | Buffer>, known: Record<string, string> = {}) {
   const problems: Problem[] = [];
-  const inputs = Object.entries(files)
-    .map(([file, text]) => readInputFile(file, Buffer.isBuffer(text) ? text : Buffer.from(text), problems))
-    .filter((f) => f !== undefined);
+  const inputs = [];
+  for (const [file, text] of Object.entries(files)) {
+    const input = await readInputFile(file, Buffer.isBuffer(text) ? text : Buffer.from(text), problems);
+    if (input) inputs.push(input);
+  }
   const dataset = await validate(
     inputs,
     (file) => ({ source: file, asOf: '2025-01-01' }),

@@ -89,7 +89,7 @@ export class GraphEditor {
 
   private async write(dataset: ValidDataset, entry: AuditEntry): Promise<void> {
     await this.transaction(async (tx) => {
-      for (const group of upsertGroups(dataset, new Date().toISOString())) await upsert(tx, group);
+      for (const group of await upsertGroups(dataset, new Date().toISOString())) await upsert(tx, group);
       await audit(tx, entry);
     });
   }

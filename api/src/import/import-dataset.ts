@@ -10,6 +10,7 @@ import { ImportRejected, type Problem } from './problems.ts';
 import type { LocalNeo4j } from '../db/local-neo4j.ts';
 import { bulkLoad, bulkLoadRefusal } from './bulk-load.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
+import { takeTurns } from './take-turns.ts';
 import { validate, type ValidDataset } from './validate.ts';
 import { countsOf, writeDataset, type FileCounts } from './write.ts';
 
@@ -61,9 +62,11 @@ export interface InputContents { file: string; contents: Buffer; asOf: string }
 export async function importContents(driver: Driver, database: string, inputs: InputContents[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = Date.now();
   const problems: Problem[] = [];
-  const files = inputs
-    .map((input) => readInputFile(input.file, input.contents, problems))
-    .filter((f): f is InputFile => f !== undefined);
+  const files: InputFile[] = [];
+  for (const input of inputs) {
+    const file = await readInputFile(input.file, input.contents, problems);
+    if (file) files.push(file);
+  }
   const asOf = new Map(inputs.map((i) => [i.file, i.asOf]));
   const dataset: ValidDataset = await validate(
     files,
@@ -80,7 +83,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
     : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
       : await writeDataset(driver, database, dataset, options.onProgress);
   const counts = written?.counts ?? new Map<string, FileCounts>();
-  const rejected = problems.map((p) => ({ ...p, values: rowAt(files, p.file, p.line) }));
+  const rejected = await withRows(files, problems);
   for (const input of inputs) {
     countsOf(counts, input.file).rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
   }
@@ -106,8 +109,27 @@ export async function importContents(driver: Driver, database: string, inputs: I
   };
 }
 
-function rowAt(files: InputFile[], file: string, line: number): Record<string, unknown> | null {
-  return files.find((f) => f.file === file)?.rows.find((r) => r.line === line)?.values ?? null;
+/** Each problem with the values of the row it is about (null for a whole file). */
+async function withRows(files: InputFile[], problems: Problem[]): Promise<RejectedRow[]> {
+  const turn = takeTurns();
+  // Rows by file and line, for the files with problems: a search per problem was quadratic (a
+  // 600k-row upload whose ends are all unknown would have held the server for minutes).
+  const rowsOf = new Map<string, Map<number, Record<string, unknown>>>();
+  for (const file of files) {
+    if (!problems.some((p) => p.file === file.file)) continue;
+    const byLine = new Map<number, Record<string, unknown>>();
+    for (const row of file.rows) {
+      byLine.set(row.line, row.values);
+      await turn();
+    }
+    rowsOf.set(file.file, byLine);
+  }
+  const rejected: RejectedRow[] = [];
+  for (const p of problems) {
+    rejected.push({ ...p, values: rowsOf.get(p.file)?.get(p.line) ?? null });
+    await turn();
+  }
+  return rejected;
 }
 
 /** The kind label of each id that already exists in the database (validation's database side). */

@@ -2,9 +2,18 @@
 // their line numbers. Nothing is checked against the domain here beyond the file name.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { finished } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse } from 'csv-parse';
 import { isLabel, isRelationshipType, type Label, type RelationshipType } from '../domain.ts';
 import type { Problem } from './problems.ts';
+import { takeTurns } from './take-turns.ts';
+
+/**
+ * CSV text goes to the parser this many characters at a time (~10 ms of parsing), with a turn
+ * for the event loop in between (take-turns.ts).
+ */
+const CSV_CHUNK = 1 << 17;
 
 export interface RawRow {
   /** 1-based line in a CSV file (the header is line 1), or 1-based item number in a JSON array. */
@@ -27,11 +36,11 @@ export function listInputFiles(target: string): string[] {
     .sort();
 }
 
-export function readInputFile(file: string, contents: Buffer, problems: Problem[]): InputFile | undefined {
+export async function readInputFile(file: string, contents: Buffer, problems: Problem[]): Promise<InputFile | undefined> {
   const base = path.basename(file).replace(/\.(csv|json)$/i, '');
   const text = decodeUtf8(file, contents, problems);
   if (text === undefined) return undefined;
-  const parsed = /\.json$/i.test(file) ? parseJson(file, text, problems) : parseCsv(file, text, problems);
+  const parsed = /\.json$/i.test(file) ? await parseJson(file, text, problems) : await parseCsv(file, text, problems);
   if (!parsed) return undefined;
   if (isLabel(base)) return { file, kind: 'node', label: base, ...parsed };
   if (isRelationshipType(base)) return { file, kind: 'relationship', type: base, ...parsed };
@@ -54,28 +63,38 @@ function decodeUtf8(file: string, contents: Buffer, problems: Problem[]): string
   }
 }
 
-function parseCsv(file: string, text: string, problems: Problem[]): { columns: string[]; rows: RawRow[] } | undefined {
+async function parseCsv(file: string, text: string, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
+  const records: { record: string[]; info: { lines: number } }[] = [];
+  const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true });
+  parser.on('data', (record: (typeof records)[number]) => records.push(record));
+  const done = finished(parser);
   try {
-    const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    const [header, ...body] = records;
-    if (!header) return { columns: [], rows: [] };
-    const columns = header.record.map((c) => c.trim());
-    const rows = body.map(({ record, info }) => ({
-      line: info.lines,
-      values: Object.fromEntries(columns.map((c, i) => [c, record[i] ?? ''])),
-    }));
-    return { columns, rows };
+    for (let at = 0; at < text.length && !parser.destroyed; at += CSV_CHUNK) {
+      parser.write(text.slice(at, at + CSV_CHUNK));
+      await nextTurn();
+    }
+    parser.end();
+    await done;
   } catch (error) {
     const err = error as { message: string; lines?: number };
     problems.push({ file, line: err.lines ?? 0, field: '', message: `broken CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` });
     return undefined;
   }
+  const [header, ...body] = records;
+  if (!header) return { columns: [], rows: [] };
+  const columns = header.record.map((c) => c.trim());
+  const rows: RawRow[] = [];
+  const turn = takeTurns();
+  for (const { record, info } of body) {
+    const values: Record<string, unknown> = {};
+    columns.forEach((c, i) => (values[c] = record[i] ?? ''));
+    rows.push({ line: info.lines, values });
+    await turn();
+  }
+  return { columns, rows };
 }
 
-function parseJson(file: string, text: string, problems: Problem[]): { columns: string[]; rows: RawRow[] } | undefined {
+async function parseJson(file: string, text: string, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -88,6 +107,13 @@ function parseJson(file: string, text: string, problems: Problem[]): { columns: 
     return undefined;
   }
   const items = data as Record<string, unknown>[];
-  const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
-  return { columns, rows: items.map((values, i) => ({ line: i + 1, values })) };
+  const columns = new Set<string>();
+  const rows: RawRow[] = [];
+  const turn = takeTurns();
+  for (const [i, values] of items.entries()) {
+    for (const key in values) columns.add(key);
+    rows.push({ line: i + 1, values });
+    await turn();
+  }
+  return { columns: [...columns], rows };
 }

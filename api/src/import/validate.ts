@@ -7,6 +7,7 @@ import {
 } from '../domain.ts';
 import type { InputFile, RawRow } from './read-files.ts';
 import type { Problem } from './problems.ts';
+import { takeTurns } from './take-turns.ts';
 
 export interface NodeRow { label: Label; id: string; props: Record<string, unknown>; file: string; line: number }
 export interface RelationshipRow {
@@ -34,6 +35,7 @@ export async function validate(
   const nodes: NodeRow[] = [];
   const relationships: RelationshipRow[] = [];
   const seenIds = new Map<string, string>();
+  const turn = takeTurns();
 
   for (const input of files) {
     const shape = input.kind === 'node'
@@ -46,6 +48,7 @@ export async function validate(
     if (unknown.length) continue;
     const seenRelationships = new Set<string>();
     for (const row of input.rows) {
+      await turn();
       const props = parseRow(input.file, row, shape, problems);
       if (!props) continue;
       if (input.kind === 'node') {
@@ -98,18 +101,29 @@ function parseRow(file: string, row: RawRow, shape: Record<string, z.ZodType>, p
 
 /** Drops nodes whose id is another kind in the database and relationships with bad ends. */
 async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], lookup: IdLookup, problems: Problem[]): Promise<ValidDataset> {
-  const labels = new Map(nodes.map((n) => [n.id, n.label]));
-  const missing = relationships.flatMap((r) => [r.from, r.to]).filter((id) => !labels.has(id));
-  const inDatabase = await lookup([...new Set([...labels.keys(), ...missing])]);
-  const keptNodes = nodes.filter((node) => {
+  const turn = takeTurns();
+  const labels = new Map<string, Label>();
+  for (const n of nodes) labels.set(n.id, n.label);
+  // Input nodes, and the ends the input does not define: the database is asked about each once.
+  const asked = new Set(labels.keys());
+  for (const rel of relationships) {
+    asked.add(rel.from).add(rel.to);
+    await turn();
+  }
+  const inDatabase = await lookup([...asked]);
+  const keptNodes: NodeRow[] = [];
+  for (const node of nodes) {
     const existing = inDatabase.get(node.id);
-    if (!existing || existing === node.label) return true;
-    problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
-    labels.set(node.id, existing);
-    return false;
-  });
+    if (!existing || existing === node.label) keptNodes.push(node);
+    else {
+      problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
+      labels.set(node.id, existing);
+    }
+    await turn();
+  }
   for (const [id, label] of inDatabase) if (!labels.has(id)) labels.set(id, label);
-  const keptRelationships = relationships.filter((rel) => {
+  const keptRelationships: RelationshipRow[] = [];
+  for (const rel of relationships) {
     const spec = RELATIONSHIPS[rel.type];
     let ok = true;
     for (const [end, allowed] of [['from', spec.from], ['to', spec.to]] as const) {
@@ -123,8 +137,9 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
         ok = false;
       }
     }
-    return ok;
-  });
+    if (ok) keptRelationships.push(rel);
+    await turn();
+  }
   const existingIds = new Set(keptNodes.filter((n) => inDatabase.has(n.id)).map((n) => n.id));
   return { nodes: keptNodes, relationships: keptRelationships, existingIds };
 }

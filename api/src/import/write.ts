@@ -2,10 +2,12 @@
 // relationships. Every batch is idempotent (an upsert, or a create of what validation found
 // absent), so an interrupted import can be re-run. Two batches are in flight at a time: while
 // Neo4j writes one, the next is encoded and sent, and Neo4j can use both cores.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markImportWritten } from '../db/graph-version.ts';
 import { INTEGER_PROPS } from '../domain.ts';
+import { takeTurns } from './take-turns.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
 
 export interface FileCounts { file: string; created: number; updated: number; unchanged: number; rejected: number }
@@ -60,28 +62,38 @@ export async function writeDataset(
   };
 
   const started = performance.now();
-  const groups = upsertGroups(dataset, now);
-  const nodeBatches = groups.filter((g) => g.query === 'upsert-nodes').flatMap((group) =>
-    slices(group.rows).flatMap((rows) => [
-      { ...group, query: 'create-nodes' as const, rows: rows.filter((r) => !dataset.existingIds.has((r as { id: string }).id)) },
-      { ...group, rows: rows.filter((r) => dataset.existingIds.has((r as { id: string }).id)) },
-    ]));
+  const groups = await upsertGroups(dataset, now);
+  // Batches are split a slice at a time, giving the event loop a turn in between (take-turns.ts).
+  const nodeBatches: UpsertGroup[] = [];
+  for (const group of groups.filter((g) => g.query === 'upsert-nodes')) {
+    for (const rows of slices(group.rows as { id: string }[])) {
+      nodeBatches.push(
+        { ...group, query: 'create-nodes', rows: rows.filter((r) => !dataset.existingIds.has(r.id)) },
+        { ...group, rows: rows.filter((r) => dataset.existingIds.has(r.id)) },
+      );
+      await nextTurn();
+    }
+  }
   await inParallel(nodeBatches.filter((b) => b.rows.length), write);
   const nodesWritten = performance.now();
 
   // Split once the nodes are written, when createdIds is complete.
-  const relationshipBatches = groups.filter((g) => g.query === 'upsert-relationships').flatMap((group) => {
-    const fresh = (r: RelRow) => createdIds.has(r.from) || createdIds.has(r.to);
-    const between = (r: RelRow) => !!createdIds.get(r.from) && !!createdIds.get(r.to);
-    return slices(group.rows as (RelRow & { props: unknown })[]).flatMap((rows) => [
-      {
-        ...group, query: 'create-relationships-between' as const,
-        rows: rows.filter(between).map((r) => [createdIds.get(r.from), createdIds.get(r.to), r.props]),
-      },
-      { ...group, query: 'create-relationships' as const, rows: rows.filter((r) => fresh(r) && !between(r)) },
-      { ...group, rows: rows.filter((r) => !fresh(r)) },
-    ]);
-  });
+  const fresh = (r: RelRow) => createdIds.has(r.from) || createdIds.has(r.to);
+  const between = (r: RelRow) => !!createdIds.get(r.from) && !!createdIds.get(r.to);
+  const relationshipBatches: UpsertGroup[] = [];
+  for (const group of groups.filter((g) => g.query === 'upsert-relationships')) {
+    for (const rows of slices(group.rows as (RelRow & { props: unknown })[])) {
+      relationshipBatches.push(
+        {
+          ...group, query: 'create-relationships-between',
+          rows: rows.filter(between).map((r) => [createdIds.get(r.from), createdIds.get(r.to), r.props]),
+        },
+        { ...group, query: 'create-relationships', rows: rows.filter((r) => fresh(r) && !between(r)) },
+        { ...group, rows: rows.filter((r) => !fresh(r)) },
+      );
+      await nextTurn();
+    }
+  }
   await inParallel(relationshipBatches.filter((b) => b.rows.length), write);
   await markImportWritten(driver, database);
   return { counts, nodeSeconds: (nodesWritten - started) / 1000, relationshipSeconds: (performance.now() - nodesWritten) / 1000 };
@@ -112,17 +124,26 @@ function slices<T>(rows: T[]): T[][] {
 }
 
 /** The dataset as batches of one file and one label or type, nodes first. */
-export function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relationships'>, now: string): UpsertGroup[] {
-  return [
-    ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows): UpsertGroup => ({
-      file: rows[0]!.file, query: 'upsert-nodes', params: { label: rows[0]!.label, now },
-      rows: rows.map((n: NodeRow) => ({ id: n.id, props: storable(n.props) })),
-    })),
-    ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows): UpsertGroup => ({
-      file: rows[0]!.file, query: 'upsert-relationships', params: { type: rows[0]!.type },
-      rows: rows.map((r: RelationshipRow) => ({ from: r.from, to: r.to, props: storable(r.props) })),
-    })),
-  ];
+export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relationships'>, now: string): Promise<UpsertGroup[]> {
+  const turn = takeTurns();
+  const groups: UpsertGroup[] = [];
+  for (const nodes of groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`)) {
+    const rows = [];
+    for (const n of nodes as NodeRow[]) {
+      rows.push({ id: n.id, props: storable(n.props) });
+      await turn();
+    }
+    groups.push({ file: nodes[0]!.file, query: 'upsert-nodes', params: { label: nodes[0]!.label, now }, rows });
+  }
+  for (const relationships of groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`)) {
+    const rows = [];
+    for (const r of relationships as RelationshipRow[]) {
+      rows.push({ from: r.from, to: r.to, props: storable(r.props) });
+      await turn();
+    }
+    groups.push({ file: relationships[0]!.file, query: 'upsert-relationships', params: { type: relationships[0]!.type }, rows });
+  }
+  return groups;
 }
 
 /** Counts of one batch; for nodes also the ids created, with their element ids when the query gives them. */
