@@ -45,7 +45,6 @@ export function createGraphQL(options: YogaOptions) {
         Mutation: mutationResolvers,
         ...entityResolvers,
         ...answerResolvers,
-        GapLab: { lab: (l: { lab: unknown }) => l.lab },
       },
     }),
     context: ({ request }) => {
