@@ -1,11 +1,18 @@
 // A corpus of malformed requests and import files, sent over real HTTP: each is refused with a
 // coded error that says what and where, nothing crashes, and the graph is unchanged after each.
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
+import { listInputFiles } from '../../api/src/import/read-files.ts';
+import { SAMPLE_DIR } from '../../api/src/seed.ts';
+import { generateGraph } from '../../seed-data/generator/generate-graph.ts';
 import { KEYS, graphFingerprint, testDriver } from '../support/api.ts';
 
 let driver: Driver;
@@ -123,12 +130,12 @@ describe('bad GraphQL requests', () => {
   });
 });
 
-const IMPORT = 'mutation($files: [File!]!) { importDataset(files: $files) { written problems { file line field message } } }';
+const IMPORT = 'mutation($files: [File!]!, $dryRun: Boolean) { importDataset(files: $files, dryRun: $dryRun) { written nodes relationships problems { file line field message } } }';
 
-async function upload(files: Record<string, Buffer | string>): Promise<any> {
+async function upload(files: Record<string, Buffer | string>, dryRun = false): Promise<any> {
   const form = new FormData();
   const names = Object.keys(files);
-  form.append('operations', JSON.stringify({ query: IMPORT, variables: { files: names.map(() => null) } }));
+  form.append('operations', JSON.stringify({ query: IMPORT, variables: { files: names.map(() => null), dryRun } }));
   form.append('map', JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), [`variables.files.${i}`]]))));
   names.forEach((name, i) => {
     const contents = files[name]!;
@@ -158,6 +165,29 @@ describe('bad import files through importDataset', () => {
     expect(result.data.importDataset.problems).toContainEqual(expect.objectContaining(where));
     expect(await graphFingerprint(driver)).toBe(fingerprint);
   });
+});
+
+describe('imports side by side', () => {
+  it('runs one import at a time and refuses another meanwhile with RESOURCE_LIMIT', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-busy-'));
+    try {
+      const generated = generateGraph({ companies: 10_000, seed: 9, out: dir, sampleDir: SAMPLE_DIR });
+      const files = Object.fromEntries(listInputFiles(dir).map((file) => [path.basename(file), fs.readFileSync(file)]));
+      const small = { 'Company.csv': 'id,name\nco-busy-1,Busy\n' };
+      const first = upload(files, true);
+      // The gauge says when the first has reached the importer (its upload is in by then).
+      const metrics = url.replace('/graphql', '/metrics');
+      while (!/^chainscope_imports_running 1$/m.test(await (await fetch(metrics)).text())) await delay(20);
+      const second = await upload(small, true);
+      expect(second.errors[0].extensions).toMatchObject({ code: 'RESOURCE_LIMIT', argument: 'files' });
+      expect(second.errors[0].message).toMatch(/Another import is running/);
+      expect((await first).data.importDataset).toMatchObject({ written: false, nodes: generated.nodes, relationships: generated.relationships, problems: [] });
+      expect((await upload(small, true)).data.importDataset).toMatchObject({ written: false, nodes: 1, problems: [] });
+      expect(await graphFingerprint(driver)).toBe(fingerprint);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('after the corpus', () => {

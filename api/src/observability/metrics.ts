@@ -31,3 +31,9 @@ export const responseCacheLookups = new Counter({
   labelNames: ['result'] as const,
   registers: [registry],
 });
+
+export const importsRunning = new Gauge({
+  name: 'chainscope_imports_running',
+  help: 'importDataset uploads being read, validated or written (at most one a process)',
+  registers: [registry],
+});
