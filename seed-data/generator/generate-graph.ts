@@ -52,17 +52,21 @@ class ZipfPicker<T> {
   }
 }
 
+const NAMED = ['id', 'name', 'nameZh', 'aliases', 'description', 'source'];
 const COLUMNS: Record<string, string[]> = {
-  Company: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'stage', 'founded', 'employees', 'listed'],
-  Lab: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'kind', 'parent'],
-  Talent: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'title', 'field', 'returnee'],
-  Technology: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'trl'],
-  Region: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'level'],
-  Cluster: ['id', 'name', 'nameZh', 'aliases', 'description', 'source'],
-  Policy: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'issuer', 'funding', 'validFrom', 'validTo'],
-  Incubator: ['id', 'name', 'nameZh', 'aliases', 'description', 'source', 'model'],
+  Segment: [...NAMED, 'tier'],
+  Company: [...NAMED, 'stage', 'founded', 'employees', 'listed'],
+  Lab: [...NAMED, 'kind', 'parent'],
+  Talent: [...NAMED, 'title', 'field', 'returnee'],
+  Technology: [...NAMED, 'trl'],
+  Region: [...NAMED, 'level'],
+  Cluster: NAMED,
+  Policy: [...NAMED, 'issuer', 'funding', 'validFrom', 'validTo'],
+  Incubator: [...NAMED, 'model'],
 };
 const PROVENANCE = ['from', 'to', 'source', 'confidence', 'asOf'];
+/** Rows a file gathers before they are written. */
+const ROWS_PER_WRITE = 10_000;
 const REL_COLUMNS: Record<string, string[]> = {
   SUPPLIES: [...PROVENANCE, 'product', 'share', 'since'],
   DEVELOPS: [...PROVENANCE, 'trl'],
@@ -78,11 +82,10 @@ export function generateGraph(options: GenerateOptions): GenerateReport {
   const choose = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   const width = String(options.companies).length;
-  const nodes = new Map<string, Row[]>();
-  const rels = new Map<string, Row[]>();
-  const addNode = (label: string, row: Row) => (nodes.get(label) ?? nodes.set(label, []).get(label)!).push({ source: 'synthetic', ...row });
+  const files = new CsvFiles(options.out);
+  const addNode = (label: string, row: Row) => files.write('nodes', label, COLUMNS[label] ?? NAMED, { source: 'synthetic', ...row });
   const link = (type: string, from: string, to: string, props: Row = {}) =>
-    (rels.get(type) ?? rels.set(type, []).get(type)!).push({ from, to, source: 'synthetic', confidence: Math.round((0.5 + random() / 2) * 100) / 100, asOf: `2025-0${int(1, 9)}-1${int(0, 9)}`, ...props });
+    files.writeUnique('relationships', type, REL_COLUMNS[type] ?? PROVENANCE, { from, to, source: 'synthetic', confidence: Math.round((0.5 + random() / 2) * 100) / 100, asOf: `2025-0${int(1, 9)}-1${int(0, 9)}`, ...props });
 
   // The sample's templates: chains, segments, FEEDS, PART_OF and the region tree.
   const sample = (file: string) => readCsv(path.join(options.sampleDir, file));
@@ -132,7 +135,7 @@ export function generateGraph(options: GenerateOptions): GenerateReport {
     const segment = choose(segments).id!;
     addNode('Technology', { id, name: `Technology ${i}`, nameZh: `技术${i}`, trl: int(1, 9) });
     link('APPLIES_TO', id, segment);
-    techsBySegment.set(segment, [...(techsBySegment.get(segment) ?? []), id]);
+    (techsBySegment.get(segment) ?? techsBySegment.set(segment, []).get(segment)!).push(id);
     technologies.push(id);
   }
 
@@ -157,7 +160,7 @@ export function generateGraph(options: GenerateOptions): GenerateReport {
     const used = new Set<string>();
     for (let k = int(0, 3); k > 0; k -= 1) used.add(choose(techs));
     for (const tech of used) link(chance(0.6) ? 'USES' : 'NEEDS', id, tech);
-    companiesBySegment.set(segment, [...(companiesBySegment.get(segment) ?? []), id]);
+    (companiesBySegment.get(segment) ?? companiesBySegment.set(segment, []).get(segment)!).push(id);
     companies.push({ id, segment });
   }
 
@@ -208,39 +211,74 @@ export function generateGraph(options: GenerateOptions): GenerateReport {
     link('LOCATED_IN', id, placePicker.pick());
     for (let k = int(3, 8); k > 0; k -= 1) link('INCUBATES', id, choose(companies).id, { since: int(2015, 2025) });
   }
-  dedupe(rels);
-  return write(options.out, nodes, rels);
+  return files.close();
 }
 
-/** One relationship per (from, type, to), as the importer requires. */
-function dedupe(rels: Map<string, Row[]>): void {
-  for (const [type, rows] of rels) {
-    const seen = new Set<string>();
-    rels.set(type, rows.filter((r) => {
-      const key = `${r.from}|${r.to}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }));
-  }
-}
+interface OpenFile { fd: number; columns: string[]; pending: Row[]; from: unknown; ends: Set<unknown> }
 
-function write(out: string, nodes: Map<string, Row[]>, rels: Map<string, Row[]>): GenerateReport {
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.mkdirSync(path.join(out, 'nodes'), { recursive: true });
-  fs.mkdirSync(path.join(out, 'relationships'), { recursive: true });
-  const csv = (columns: string[], rows: Row[]) =>
-    stringify(rows.map((r) => columns.map((c) => r[c] ?? '')), { header: true, columns, cast: { boolean: (b) => String(b) } });
-  let nodeCount = 0;
-  let relCount = 0;
-  for (const [label, rows] of nodes) {
-    const columns = COLUMNS[label] ?? ['id', 'name', 'nameZh', 'aliases', 'description', 'source', ...(label === 'Segment' ? ['tier'] : [])];
-    fs.writeFileSync(path.join(out, 'nodes', `${label}.csv`), csv(columns, rows));
-    nodeCount += rows.length;
+/**
+ * The generated files, written as rows come: a million companies make 12 million relationships,
+ * more than fits in memory at once (and SUPPLIES alone would pass V8's longest string).
+ */
+class CsvFiles {
+  private readonly open = new Map<string, OpenFile>();
+  private nodes = 0;
+  private relationships = 0;
+
+  constructor(private readonly out: string) {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.mkdirSync(path.join(out, 'nodes'), { recursive: true });
+    fs.mkdirSync(path.join(out, 'relationships'), { recursive: true });
   }
-  for (const [type, rows] of rels) {
-    fs.writeFileSync(path.join(out, 'relationships', `${type}.csv`), csv(REL_COLUMNS[type] ?? PROVENANCE, rows));
-    relCount += rows.length;
+
+  write(folder: 'nodes' | 'relationships', name: string, columns: string[], row: Row): void {
+    const file = this.file(folder, name, columns);
+    file.pending.push(row);
+    if (folder === 'nodes') this.nodes += 1;
+    else this.relationships += 1;
+    if (file.pending.length >= ROWS_PER_WRITE) this.flush(file);
   }
-  return { nodes: nodeCount, relationships: relCount, files: nodes.size + rels.size };
+
+  /**
+   * A relationship once per (from, type, to), as the importer requires: a repeat is dropped.
+   * Each node's relationships of a type are made together (in its own turn of the loops above),
+   * so a repeat can only follow the same `from`; remembering that node's ends keeps the memory
+   * flat (a set of every pair held 2 GB more for a million companies). A test checks that every
+   * generated graph validates, duplicates included.
+   */
+  writeUnique(folder: 'relationships', type: string, columns: string[], row: Row): void {
+    const file = this.file(folder, type, columns);
+    if (file.from !== row.from) {
+      file.from = row.from;
+      file.ends.clear();
+    }
+    if (file.ends.has(row.to)) return;
+    file.ends.add(row.to);
+    this.write(folder, type, columns, row);
+  }
+
+  close(): GenerateReport {
+    for (const file of this.open.values()) {
+      this.flush(file);
+      fs.closeSync(file.fd);
+    }
+    return { nodes: this.nodes, relationships: this.relationships, files: this.open.size };
+  }
+
+  private file(folder: string, name: string, columns: string[]) {
+    const key = `${folder}/${name}`;
+    let file = this.open.get(key);
+    if (!file) {
+      const fd = fs.openSync(path.join(this.out, folder, `${name}.csv`), 'w');
+      fs.writeSync(fd, stringify([], { header: true, columns }));
+      this.open.set(key, (file = { fd, columns, pending: [], from: undefined, ends: new Set() }));
+    }
+    return file;
+  }
+
+  private flush(file: OpenFile): void {
+    if (!file.pending.length) return;
+    fs.writeSync(file.fd, stringify(file.pending.map((r) => file.columns.map((c) => r[c] ?? '')), { cast: { boolean: (b) => String(b) } }));
+    file.pending = [];
+  }
 }
