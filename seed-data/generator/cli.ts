@@ -30,6 +30,9 @@ if (values.load) {
   const db = await connect(loadConfig());
   try {
     await importWithProgress(db, out, { transactional: values.transactional });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
   } finally {
     await db.close();
   }

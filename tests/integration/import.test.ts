@@ -1,5 +1,6 @@
 // Import and export against Neo4j: refused input writes nothing, re-import changes nothing,
 // partial mode writes only the valid rows, and export → import → export is the identity.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { exportGraph } from '../../api/src/export/export-graph.ts';
 import { importPath } from '../../api/src/import/import-dataset.ts';
 import { ImportRejected } from '../../api/src/import/problems.ts';
 import { SAMPLE_DIR, graphCounts } from '../../api/src/seed.ts';
+import { ROOT } from '../../api/src/config.ts';
 import { generateGraph } from '../../seed-data/generator/generate-graph.ts';
 import { graphFingerprint, testDriver } from '../support/api.ts';
 
@@ -136,6 +138,21 @@ describe('a big import shares the event loop', () => {
       line: 30_001, field: 'to', values: { from: 'test-imp-none-29999', to: 'test-imp-nowhere-29999', product: 'x' },
     });
     expect(longestMs).toBeLessThan(Math.min(1_000, tookMs / 3));
+  }, 60_000);
+});
+
+describe('input too big for memory', () => {
+  it('is refused before it is read, saying how to import it, not with an out-of-memory crash', async () => {
+    const dir = path.join(tmp, 'too-big');
+    generateGraph({ companies: 15_000, seed: 6, out: dir, sampleDir: SAMPLE_DIR });
+    // 15 MB of CSV needs ~240 MB of heap to validate; this command may have 128 MB.
+    const result = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', 'api/src/cli/import.ts', dir, '--dry-run'], {
+      cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: database() }, encoding: 'utf8',
+    });
+    expect(result.stderr).toMatch(/The input is 1\d MB; reading and validating it takes about 2\d\d MB of memory/);
+    expect(result.stderr).toMatch(/Import it in parts .* NODE_OPTIONS=--max-old-space-size=\d+/s);
+    expect(result.stderr).not.toMatch(/heap out of memory|FATAL ERROR|    at /);
+    expect(result.status).toBe(1);
   }, 60_000);
 });
 

@@ -1,7 +1,7 @@
 // Mutations (editor role) and the audit log (admin role).
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
-import { importContents } from '../import/import-dataset.ts';
+import { ImportTooLarge, importContents } from '../import/import-dataset.ts';
 import { ImportRejected } from '../import/problems.ts';
 import { importsRunning } from '../observability/metrics.ts';
 import type { Context } from './context.ts';
@@ -80,6 +80,7 @@ export const mutationResolvers = {
       });
       return { ...report, problems: report.rejected };
     } catch (error) {
+      if (error instanceof ImportTooLarge) throw codedError('RESOURCE_LIMIT', error.message, { argument: 'files' });
       if (!(error instanceof ImportRejected)) throw error;
       return { written: false, nodes: 0, relationships: 0, files: [], problems: error.problems, seconds: 0 };
     } finally {
