@@ -1,6 +1,7 @@
 // Reads import files (CSV or JSON, one per label or relationship type) into raw rows with
 // their line numbers. Nothing is checked against the domain here beyond the file name.
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -10,8 +11,8 @@ import type { Problem } from './problems.ts';
 import { takeTurns } from './take-turns.ts';
 
 /**
- * CSV text goes to the parser this many characters at a time (~10 ms of parsing), with a turn
- * for the event loop in between (take-turns.ts).
+ * CSV goes to the parser this many bytes at a time (~10 ms of parsing), with a turn for the
+ * event loop in between (take-turns.ts).
  */
 const CSV_CHUNK = 1 << 17;
 
@@ -38,9 +39,13 @@ export function listInputFiles(target: string): string[] {
 
 export async function readInputFile(file: string, contents: Buffer, problems: Problem[]): Promise<InputFile | undefined> {
   const base = path.basename(file).replace(/\.(csv|json)$/i, '');
-  const text = decodeUtf8(file, contents, problems);
-  if (text === undefined) return undefined;
-  const parsed = /\.json$/i.test(file) ? await parseJson(file, text, problems) : await parseCsv(file, text, problems);
+  if (!isUtf8(contents)) {
+    problems.push({ file, line: firstBadLine(contents), field: '', message: 'the file is not valid UTF-8 (save it as UTF-8)' });
+    return undefined;
+  }
+  // CSV is parsed from the bytes: a file over 512 MB (a million companies' SUPPLIES) is longer
+  // than V8's longest string.
+  const parsed = /\.json$/i.test(file) ? await parseJson(file, new TextDecoder().decode(contents), problems) : await parseCsv(file, contents, problems);
   if (!parsed) return undefined;
   if (isLabel(base)) return { file, kind: 'node', label: base, ...parsed };
   if (isRelationshipType(base)) return { file, kind: 'relationship', type: base, ...parsed };
@@ -51,26 +56,27 @@ export async function readInputFile(file: string, contents: Buffer, problems: Pr
   return undefined;
 }
 
-function decodeUtf8(file: string, contents: Buffer, problems: Problem[]): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(contents);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(contents);
-    const bad = lenient.indexOf('\uFFFD');
-    const line = lenient.slice(0, Math.max(bad, 0)).split('\n').length;
-    problems.push({ file, line, field: '', message: 'the file is not valid UTF-8 (save it as UTF-8)' });
-    return undefined;
+/** The line of the first byte that is not UTF-8, read a slice at a time. */
+function firstBadLine(contents: Buffer): number {
+  const decoder = new TextDecoder('utf-8');
+  let line = 1;
+  for (let at = 0; at < contents.length; at += CSV_CHUNK) {
+    const text = decoder.decode(contents.subarray(at, at + CSV_CHUNK), { stream: true });
+    const bad = text.indexOf('\uFFFD');
+    line += (bad < 0 ? text : text.slice(0, bad)).split('\n').length - 1;
+    if (bad >= 0) break;
   }
+  return line;
 }
 
-async function parseCsv(file: string, text: string, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
+async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
   const records: { record: string[]; info: { lines: number } }[] = [];
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: false, info: true });
   parser.on('data', (record: (typeof records)[number]) => records.push(record));
   const done = finished(parser);
   try {
-    for (let at = 0; at < text.length && !parser.destroyed; at += CSV_CHUNK) {
-      parser.write(text.slice(at, at + CSV_CHUNK));
+    for (let at = 0; at < contents.length && !parser.destroyed; at += CSV_CHUNK) {
+      parser.write(contents.subarray(at, at + CSV_CHUNK));
       await nextTurn();
     }
     parser.end();
