@@ -83,9 +83,9 @@ export function generateGraph(options: GenerateOptions): GenerateReport {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   const width = String(options.companies).length;
   const files = new CsvFiles(options.out);
-  const addNode = (label: string, row: Row) => files.write('nodes', label, COLUMNS[label] ?? NAMED, { source: 'synthetic', ...row });
+  const addNode = (label: string, row: Row) => files.node(label, COLUMNS[label] ?? NAMED, { source: 'synthetic', ...row });
   const link = (type: string, from: string, to: string, props: Row = {}) =>
-    files.writeUnique('relationships', type, REL_COLUMNS[type] ?? PROVENANCE, { from, to, source: 'synthetic', confidence: Math.round((0.5 + random() / 2) * 100) / 100, asOf: `2025-0${int(1, 9)}-1${int(0, 9)}`, ...props });
+    files.relationship(type, REL_COLUMNS[type] ?? PROVENANCE, { from, to, source: 'synthetic', confidence: Math.round((0.5 + random() / 2) * 100) / 100, asOf: `2025-0${int(1, 9)}-1${int(0, 9)}`, ...props });
 
   // The sample's templates: chains, segments, FEEDS, PART_OF and the region tree.
   const sample = (file: string) => readCsv(path.join(options.sampleDir, file));
@@ -231,12 +231,9 @@ class CsvFiles {
     fs.mkdirSync(path.join(out, 'relationships'), { recursive: true });
   }
 
-  write(folder: 'nodes' | 'relationships', name: string, columns: string[], row: Row): void {
-    const file = this.file(folder, name, columns);
-    file.pending.push(row);
-    if (folder === 'nodes') this.nodes += 1;
-    else this.relationships += 1;
-    if (file.pending.length >= ROWS_PER_WRITE) this.flush(file);
+  node(label: string, columns: string[], row: Row): void {
+    this.append(this.file('nodes', label, columns), row);
+    this.nodes += 1;
   }
 
   /**
@@ -246,15 +243,16 @@ class CsvFiles {
    * flat (a set of every pair held 2 GB more for a million companies). A test checks that every
    * generated graph validates, duplicates included.
    */
-  writeUnique(folder: 'relationships', type: string, columns: string[], row: Row): void {
-    const file = this.file(folder, type, columns);
+  relationship(type: string, columns: string[], row: Row): void {
+    const file = this.file('relationships', type, columns);
     if (file.from !== row.from) {
       file.from = row.from;
       file.ends.clear();
     }
     if (file.ends.has(row.to)) return;
     file.ends.add(row.to);
-    this.write(folder, type, columns, row);
+    this.append(file, row);
+    this.relationships += 1;
   }
 
   close(): GenerateReport {
@@ -265,7 +263,7 @@ class CsvFiles {
     return { nodes: this.nodes, relationships: this.relationships, files: this.open.size };
   }
 
-  private file(folder: string, name: string, columns: string[]) {
+  private file(folder: 'nodes' | 'relationships', name: string, columns: string[]): OpenFile {
     const key = `${folder}/${name}`;
     let file = this.open.get(key);
     if (!file) {
@@ -274,6 +272,11 @@ class CsvFiles {
       this.open.set(key, (file = { fd, columns, pending: [], from: undefined, ends: new Set() }));
     }
     return file;
+  }
+
+  private append(file: OpenFile, row: Row): void {
+    file.pending.push(row);
+    if (file.pending.length >= ROWS_PER_WRITE) this.flush(file);
   }
 
   private flush(file: OpenFile): void {
