@@ -15,7 +15,7 @@ import { importPath } from '../../api/src/import/import-dataset.ts';
 import { ImportRejected } from '../../api/src/import/problems.ts';
 import { SAMPLE_DIR, graphCounts } from '../../api/src/seed.ts';
 import { ROOT } from '../../api/src/config.ts';
-import { generateGraph } from '../../seed-data/generator/generate-graph.ts';
+import { generateGraph, type GenerateReport } from '../../seed-data/generator/generate-graph.ts';
 import { graphFingerprint, testDriver } from '../support/api.ts';
 
 let driver: Driver;
@@ -118,11 +118,18 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; longestMs:
   }
 }
 
+/** A generated graph of 15,000 companies (~15 MB of CSV), made once for the tests that need a big input. */
+let big: { dir: string; generated: GenerateReport } | undefined;
+function bigGraph() {
+  const dir = path.join(tmp, 'big');
+  big ??= { dir, generated: generateGraph({ companies: 15_000, seed: 5, out: dir, sampleDir: SAMPLE_DIR }) };
+  return big;
+}
+
 // importDataset runs in the API's process: a big upload must not stop it answering others.
 describe('a big import shares the event loop', () => {
   it('reads and validates a 15,000-company graph in slices', async () => {
-    const dir = path.join(tmp, 'big');
-    const generated = generateGraph({ companies: 15_000, seed: 5, out: dir, sampleDir: SAMPLE_DIR });
+    const { dir, generated } = bigGraph();
     const { result, longestMs, tookMs } = await timed(() => importPath(driver, database(), dir, { dryRun: true }));
     expect(result).toMatchObject({ nodes: generated.nodes, relationships: generated.relationships, rejected: [], written: false });
     // Held in one piece, reading and validating were nearly all of it (seconds here).
@@ -143,8 +150,7 @@ describe('a big import shares the event loop', () => {
 
 describe('input too big for memory', () => {
   it('is refused before it is read, saying how to import it, not with an out-of-memory crash', async () => {
-    const dir = path.join(tmp, 'too-big');
-    generateGraph({ companies: 15_000, seed: 6, out: dir, sampleDir: SAMPLE_DIR });
+    const { dir } = bigGraph();
     // 15 MB of CSV needs ~240 MB of heap to validate; this command may have 128 MB.
     const result = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', 'api/src/cli/import.ts', dir, '--dry-run'], {
       cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: database() }, encoding: 'utf8',
