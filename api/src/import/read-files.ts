@@ -11,10 +11,10 @@ import type { Problem } from './problems.ts';
 import { takeTurns } from './take-turns.ts';
 
 /**
- * CSV goes to the parser this many bytes at a time (~10 ms of parsing), with a turn for the
- * event loop in between (take-turns.ts).
+ * Bytes taken at a time: CSV goes to the parser in slices this size (~10 ms of parsing), with a
+ * turn for the event loop in between (take-turns.ts); a bad byte's line is looked for likewise.
  */
-const CSV_CHUNK = 1 << 17;
+const SLICE_BYTES = 1 << 17;
 
 export interface RawRow {
   /** 1-based line in a CSV file (the header is line 1), or 1-based item number in a JSON array. */
@@ -60,8 +60,8 @@ export async function readInputFile(file: string, contents: Buffer, problems: Pr
 function firstBadLine(contents: Buffer): number {
   const decoder = new TextDecoder('utf-8');
   let line = 1;
-  for (let at = 0; at < contents.length; at += CSV_CHUNK) {
-    const text = decoder.decode(contents.subarray(at, at + CSV_CHUNK), { stream: true });
+  for (let at = 0; at < contents.length; at += SLICE_BYTES) {
+    const text = decoder.decode(contents.subarray(at, at + SLICE_BYTES), { stream: true });
     const bad = text.indexOf('\uFFFD');
     line += (bad < 0 ? text : text.slice(0, bad)).split('\n').length - 1;
     if (bad >= 0) break;
@@ -75,8 +75,8 @@ async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Pr
   parser.on('data', (record: (typeof records)[number]) => records.push(record));
   const done = finished(parser);
   try {
-    for (let at = 0; at < contents.length && !parser.destroyed; at += CSV_CHUNK) {
-      parser.write(contents.subarray(at, at + CSV_CHUNK));
+    for (let at = 0; at < contents.length && !parser.destroyed; at += SLICE_BYTES) {
+      parser.write(contents.subarray(at, at + SLICE_BYTES));
       await nextTurn();
     }
     parser.end();
