@@ -47,12 +47,18 @@ export async function validate(
     }
     if (unknown.length) continue;
     const seenRelationships = new Set<string>();
+    // The id or the ends are parsed apart from the properties: deleting them from the properties
+    // afterwards would turn every row's object into a slow dictionary.
+    const [keys, fields] = splitFields(fieldsOf(shape), input.kind === 'node' ? ['id'] : ['from', 'to']);
+    // Every relationship row starts from its file's provenance, which its own columns override.
+    const { source, asOf } = defaults(input.file);
     for (const row of input.rows) {
       await turn();
-      const props = parseRow(input.file, row, shape, problems);
-      if (!props) continue;
       if (input.kind === 'node') {
-        const id = props.id as string;
+        const identity = parseRow(input.file, row, keys, {}, problems);
+        const props = parseRow(input.file, row, fields, {}, problems);
+        if (!identity || !props) continue;
+        const id = identity.id as string;
         const first = seenIds.get(id);
         if (first) {
           problems.push({ file: input.file, line: row.line, field: 'id', message: `duplicate id "${id}" (first at ${first})` });
@@ -60,19 +66,19 @@ export async function validate(
         }
         seenIds.set(id, `${input.file} line ${row.line}`);
         if (Array.isArray(props.aliases)) props.aliasText = (props.aliases as string[]).join(' | ');
-        delete props.id;
         nodes.push({ label: input.label, id, props, file: input.file, line: row.line });
       } else {
-        const { from, to, ...rest } = props as { from: string; to: string } & Record<string, unknown>;
+        const ends = parseRow(input.file, row, keys, {}, problems);
+        const props = parseRow(input.file, row, fields, { source, confidence: 1, asOf }, problems);
+        if (!ends || !props) continue;
+        const { from, to } = ends as { from: string; to: string };
         const key = `${from}\u0000${to}`;
         if (seenRelationships.has(key)) {
           problems.push({ file: input.file, line: row.line, field: 'to', message: `duplicate ${input.type} from "${from}" to "${to}"` });
           continue;
         }
         seenRelationships.add(key);
-        const fileDefaults = defaults(input.file);
-        const withProvenance = { source: fileDefaults.source, confidence: 1, asOf: fileDefaults.asOf, ...rest };
-        relationships.push({ type: input.type, from, to, props: withProvenance, file: input.file, line: row.line });
+        relationships.push({ type: input.type, from, to, props, file: input.file, line: row.line });
       }
     }
   }
@@ -80,20 +86,38 @@ export async function validate(
   return checkEnds(nodes, relationships, lookup, problems);
 }
 
-function parseRow(file: string, row: RawRow, shape: Record<string, z.ZodType>, problems: Problem[]): Record<string, unknown> | undefined {
-  const props: Record<string, unknown> = {};
+interface Field { name: string; schema: z.ZodType; optional: boolean }
+
+/** A shape's fields, each noting whether it may be absent (most are, and need no parsing then). */
+function fieldsOf(shape: Record<string, z.ZodType>): Field[] {
+  return Object.entries(shape).map(([name, schema]) => ({ name, schema, optional: isOptional(schema) }));
+}
+
+function isOptional(schema: z.ZodType): boolean {
+  const absent = schema.safeParse(undefined);
+  return absent.success && absent.data === undefined;
+}
+
+/** The fields named (in their order), and the rest. */
+function splitFields(fields: Field[], names: string[]): [Field[], Field[]] {
+  return [fields.filter((f) => names.includes(f.name)), fields.filter((f) => !names.includes(f.name))];
+}
+
+/** The row's values parsed into `props` (which may hold defaults they override), or undefined if any is invalid. */
+function parseRow(file: string, row: RawRow, fields: Field[], props: Record<string, unknown>, problems: Problem[]): Record<string, unknown> | undefined {
   let ok = true;
-  for (const [field, schema] of Object.entries(shape)) {
-    const raw = row.values[field];
+  for (const { name, schema, optional } of fields) {
+    const raw = row.values[name];
     const value = raw === '' || raw === null ? undefined : raw;
+    if (value === undefined && optional) continue;
     const result = schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
       const message = value === undefined ? 'is required' : `${issue?.message ?? 'is invalid'} (got ${JSON.stringify(value).slice(0, 80)})`;
-      problems.push({ file, line: row.line, field, message });
+      problems.push({ file, line: row.line, field: name, message });
       ok = false;
     } else if (result.data !== undefined) {
-      props[field] = result.data;
+      props[name] = result.data;
     }
   }
   return ok ? props : undefined;
@@ -125,21 +149,25 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
   const keptRelationships: RelationshipRow[] = [];
   for (const rel of relationships) {
     const spec = RELATIONSHIPS[rel.type];
-    let ok = true;
-    for (const [end, allowed] of [['from', spec.from], ['to', spec.to]] as const) {
-      const id = rel[end];
-      const label = labels.get(id);
-      if (!label) {
-        problems.push({ file: rel.file, line: rel.line, field: end, message: `no node with id "${id}" in the input or the database` });
-        ok = false;
-      } else if (!allowed.includes(label)) {
-        problems.push({ file: rel.file, line: rel.line, field: end, message: `"${id}" is a ${label}; ${rel.type} ${end === 'from' ? 'starts at' : 'ends at'} ${allowed.join(' or ')}` });
-        ok = false;
-      }
-    }
-    if (ok) keptRelationships.push(rel);
+    const fromOk = checkEnd(rel, 'from', spec.from, labels, problems);
+    if (checkEnd(rel, 'to', spec.to, labels, problems) && fromOk) keptRelationships.push(rel);
     await turn();
   }
   const existingIds = new Set(keptNodes.filter((n) => inDatabase.has(n.id)).map((n) => n.id));
   return { nodes: keptNodes, relationships: keptRelationships, existingIds };
+}
+
+/** Whether a relationship's end names a node of a kind it may join; if not, says why. */
+function checkEnd(rel: RelationshipRow, end: 'from' | 'to', allowed: readonly Label[], labels: Map<string, Label>, problems: Problem[]): boolean {
+  const id = rel[end];
+  const label = labels.get(id);
+  if (!label) {
+    problems.push({ file: rel.file, line: rel.line, field: end, message: `no node with id "${id}" in the input or the database` });
+    return false;
+  }
+  if (!allowed.includes(label)) {
+    problems.push({ file: rel.file, line: rel.line, field: end, message: `"${id}" is a ${label}; ${rel.type} ${end === 'from' ? 'starts at' : 'ends at'} ${allowed.join(' or ')}` });
+    return false;
+  }
+  return true;
 }
