@@ -61,6 +61,27 @@ describe('import validation', () => {
     expect(file!.rows.filter((r, i) => r.line !== i + 2 || r.values.name !== `晶圆制造${i}` || r.values.nameZh !== '引号,内"容')).toEqual([]);
   });
 
+  it('numbers rows by the line they end on, across empty lines and line breaks inside quotes', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['', 'id,name,description', 'co-a,A,', '', `co-b,B,"two${eol}lines"`, 'co-c,C,', `co-d,D,"three${eol}${eol}lines"`, '', 'co-e,E,', ''].join(eol);
+      const problems: Problem[] = [];
+      const file = await readInputFile('Company.csv', Buffer.from(text), problems);
+      expect(problems).toEqual([]);
+      expect(file!.rows.map((r) => [r.values.id, r.line])).toEqual([['co-a', 3], ['co-b', 6], ['co-c', 7], ['co-d', 10], ['co-e', 12]]);
+      expect(file!.rows[3]!.values.description).toBe(`three${eol}${eol}lines`);
+    }
+  });
+
+  it('reports each row with too few or too many fields on its line and reads the rest', async () => {
+    const { problems, dataset } = await check({ 'Company.csv': 'id,name,stage\nco-a,A\nco-b,B,startup\nco-c,C,startup,extra\n"co-d\nx",D\n' });
+    expect(problems).toEqual([
+      { file: 'Company.csv', line: 2, field: '', message: 'the row has 2 fields; the header has 3' },
+      { file: 'Company.csv', line: 4, field: '', message: 'the row has 4 fields; the header has 3' },
+      { file: 'Company.csv', line: 6, field: '', message: 'the row has 2 fields; the header has 3' },
+    ]);
+    expect(dataset.nodes.map((n) => [n.id, n.line])).toEqual([['co-b', 3]]);
+  });
+
   it('finds the line of a bad byte deep in a big file', async () => {
     const problems: Problem[] = [];
     const bytes = Buffer.concat([Buffer.from(`id,name\n${'co-x,晶圆\n'.repeat(30_000)}`), Buffer.from([0xe6, 0x99]), Buffer.from('\nco-y,Y\n')]);
