@@ -7,7 +7,6 @@
 // every value and its type), and the schema is applied again afterwards.
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markImportWritten } from '../db/graph-version.ts';
@@ -117,17 +116,35 @@ function propertyColumns(rows: (NodeRow | RelationshipRow)[]): [string, string][
 /** Rows written at a time: a million companies' SUPPLIES as one string would pass V8's longest. */
 const ROWS_PER_WRITE = 10_000;
 
+/**
+ * The importer's CSV, written by hand rather than with csv-stringify: its form is fixed and
+ * simple (every string quoted, so an empty one stays a value; quotes doubled; an absent value an
+ * empty field), and csv-stringify took 3.5× as long, 4 of the 100k graph's 5 s here.
+ */
 function writeCsv(file: string, header: string[], rows: unknown[][]): void {
-  // Strings are always quoted, so an empty string stays one; an absent value is an empty field.
-  const options = { quoted_string: true, cast: { boolean: (b: boolean) => String(b) } };
   const fd = fs.openSync(file, 'w');
   try {
-    fs.writeSync(fd, stringify([header], options));
+    fs.writeSync(fd, csvLine(header));
     for (let at = 0; at < rows.length; at += ROWS_PER_WRITE) {
-      const cells = rows.slice(at, at + ROWS_PER_WRITE).map((row) => row.map((value) => (Array.isArray(value) ? value.join(ARRAY_DELIMITER) : value)));
-      fs.writeSync(fd, stringify(cells, options));
+      let text = '';
+      for (const row of rows.slice(at, at + ROWS_PER_WRITE)) text += csvLine(row);
+      fs.writeSync(fd, text);
     }
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function csvLine(row: unknown[]): string {
+  return `${row.map(csvCell).join(',')}\n`;
+}
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return quoted(value.join(ARRAY_DELIMITER));
+  return typeof value === 'string' ? quoted(value) : String(value);
+}
+
+function quoted(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
 }
