@@ -56,24 +56,23 @@ export async function bulkLoad(
   try {
     const now = new Date().toISOString();
     /** Writes one group's CSV file, counting its rows as created and noting values that span lines. */
-    const write = (file: string, header: string[], rows: unknown[][], sourceFile: string) => {
-      countsOf(counts, sourceFile).created += rows.length;
-      multiline ||= rows.some((row) => row.some((v) => typeof v === 'string' && /[\r\n]/.test(v)));
-      writeCsv(file, header, rows);
+    const write = <T extends NodeRow | RelationshipRow>(file: string, header: string[], rows: T[], cells: (row: T) => unknown[]) => {
+      countsOf(counts, rows[0]!.file).created += rows.length;
+      multiline = writeCsv(file, header, rows, cells) || multiline;
     };
     const args = [
       ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows, i) => {
         const file = path.join(folder, `nodes-${i}.csv`);
         const columns = propertyColumns(rows);
-        write(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'],
-          rows.map((n) => [n.id, ...columns.map(([key]) => n.props[key]), now]), rows[0]!.file);
+        write(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'], rows,
+          (n) => [n.id, ...columns.map(([key]) => n.props[key]), now]);
         return `--nodes=Entity:${rows[0]!.label}=${file}`;
       }),
       ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows, i) => {
         const file = path.join(folder, `relationships-${i}.csv`);
         const columns = propertyColumns(rows);
-        write(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)],
-          rows.map((r) => [r.from, r.to, ...columns.map(([key]) => r.props[key])]), rows[0]!.file);
+        write(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)], rows,
+          (r) => [r.from, r.to, ...columns.map(([key]) => r.props[key])]);
         return `--relationships=${rows[0]!.type}=${file}`;
       }),
     ];
@@ -117,22 +116,34 @@ function propertyColumns(rows: (NodeRow | RelationshipRow)[]): [string, string][
 const ROWS_PER_WRITE = 10_000;
 
 /**
- * The importer's CSV, written by hand rather than with csv-stringify: its form is fixed and
- * simple (every string quoted, so an empty one stays a value; quotes doubled; an absent value an
- * empty field), and csv-stringify took 3.5× as long, 4 of the 100k graph's 5 s here.
+ * Writes the importer's CSV and says whether any value spans lines. Written by hand rather than
+ * with csv-stringify: its form is fixed and simple (every string quoted, so an empty one stays a
+ * value; quotes doubled; an absent value an empty field), and csv-stringify took 3.5× as long,
+ * 4 of the 100k graph's 5 s here.
  */
-function writeCsv(file: string, header: string[], rows: unknown[][]): void {
+function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T) => unknown[]): boolean {
+  let multiline = false;
   const fd = fs.openSync(file, 'w');
   try {
     fs.writeSync(fd, csvLine(header));
+    // Each row's cells are made as its batch is written: all of them at once took gigabytes.
     for (let at = 0; at < rows.length; at += ROWS_PER_WRITE) {
       let text = '';
-      for (const row of rows.slice(at, at + ROWS_PER_WRITE)) text += csvLine(row);
+      for (const row of rows.slice(at, at + ROWS_PER_WRITE)) {
+        const values = cells(row);
+        multiline ||= values.some(spansLines);
+        text += csvLine(values);
+      }
       fs.writeSync(fd, text);
     }
   } finally {
     fs.closeSync(fd);
   }
+  return multiline;
+}
+
+function spansLines(value: unknown): boolean {
+  return typeof value === 'string' ? /[\r\n]/.test(value) : Array.isArray(value) && value.some(spansLines);
 }
 
 function csvLine(row: unknown[]): string {

@@ -86,18 +86,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   checkMemory(inputs);
   const started = Date.now();
   const problems: Problem[] = [];
-  const files: InputFile[] = [];
-  for (const input of inputs) {
-    const file = await readInputFile(input.file, input.contents, problems);
-    if (file) files.push(file);
-  }
-  const asOf = new Map(inputs.map((i) => [i.file, i.asOf]));
-  const dataset: ValidDataset = await validate(
-    files,
-    (file) => ({ source: path.basename(file), asOf: asOf.get(file) ?? new Date().toISOString().slice(0, 10) }),
-    (ids) => lookupLabels(driver, database, ids),
-    problems,
-  );
+  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems);
   if (problems.length && !options.partial && !options.dryRun) throw new ImportRejected(problems);
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
@@ -107,7 +96,6 @@ export async function importContents(driver: Driver, database: string, inputs: I
     : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
       : await writeDataset(driver, database, dataset, options.onProgress);
   const counts = written?.counts ?? new Map<string, FileCounts>();
-  const rejected = await withRows(files, problems);
   for (const input of inputs) {
     countsOf(counts, input.file).rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
   }
@@ -131,6 +119,26 @@ export async function importContents(driver: Driver, database: string, inputs: I
     offline: written?.offline,
     offlineRefusal,
   };
+}
+
+/**
+ * Every row checked, and the problems with the values of their rows. The rows as read are
+ * dropped here, before anything is written: a million companies' took gigabytes.
+ */
+async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[]) {
+  const files: InputFile[] = [];
+  for (const input of inputs) {
+    const file = await readInputFile(input.file, input.contents, problems);
+    if (file) files.push(file);
+  }
+  const asOf = new Map(inputs.map((i) => [i.file, i.asOf]));
+  const dataset: ValidDataset = await validate(
+    files,
+    (file) => ({ source: path.basename(file), asOf: asOf.get(file) ?? new Date().toISOString().slice(0, 10) }),
+    (ids) => lookupLabels(driver, database, ids),
+    problems,
+  );
+  return { dataset, rejected: await withRows(files, problems) };
 }
 
 /** Each problem with the values of the row it is about (null for a whole file). */
