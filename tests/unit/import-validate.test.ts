@@ -82,6 +82,15 @@ describe('import validation', () => {
     expect(dataset.nodes.map((n) => [n.id, n.line])).toEqual([['co-b', 3]]);
   });
 
+  it('refuses a JSON file longer than the longest string with a problem, not a crash', async () => {
+    const problems: Problem[] = [];
+    const bytes = Buffer.alloc(2 ** 29 + 1024, ' ');
+    bytes.write('[', 0);
+    bytes.write(']', bytes.length - 1);
+    expect(await readInputFile('Company.json', bytes, problems)).toBeUndefined();
+    expect(problems).toEqual([{ file: 'Company.json', line: 0, field: '', message: 'the file is 513 MB, too long to read as one JSON text; split it into several files, or use CSV' }]);
+  });
+
   it('finds the line of a bad byte deep in a big file', async () => {
     const problems: Problem[] = [];
     const bytes = Buffer.concat([Buffer.from(`id,name\n${'co-x,晶圆\n'.repeat(30_000)}`), Buffer.from([0xe6, 0x99]), Buffer.from('\nco-y,Y\n')]);

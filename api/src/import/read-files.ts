@@ -44,8 +44,15 @@ export async function readInputFile(file: string, contents: Buffer, problems: Pr
     return undefined;
   }
   // CSV is parsed from the bytes: a file over 512 MB (a million companies' SUPPLIES) is longer
-  // than V8's longest string.
-  const parsed = /\.json$/i.test(file) ? await parseJson(file, new TextDecoder().decode(contents), problems) : await parseCsv(file, contents, problems);
+  // than V8's longest string. JSON is parsed from one string.
+  let parsed;
+  if (/\.json$/i.test(file)) {
+    const text = wholeText(file, contents, problems);
+    if (text === undefined) return undefined;
+    parsed = await parseJson(file, text, problems);
+  } else {
+    parsed = await parseCsv(file, contents, problems);
+  }
   if (!parsed) return undefined;
   if (isLabel(base)) return { file, kind: 'node', label: base, ...parsed };
   if (isRelationshipType(base)) return { file, kind: 'relationship', type: base, ...parsed };
@@ -54,6 +61,17 @@ export async function readInputFile(file: string, contents: Buffer, problems: Pr
     message: `file name "${base}" is neither a node label (Company, Lab, …) nor a relationship type (SUPPLIES, …)`,
   });
   return undefined;
+}
+
+/** The file as one string, or a problem if it is longer than V8's longest (512 MB of ASCII). */
+function wholeText(file: string, contents: Buffer, problems: Problem[]): string | undefined {
+  try {
+    return new TextDecoder().decode(contents);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_STRING_TOO_LONG') throw error;
+    problems.push({ file, line: 0, field: '', message: `the file is ${Math.ceil(contents.length / 2 ** 20)} MB, too long to read as one JSON text; split it into several files, or use CSV` });
+    return undefined;
+  }
 }
 
 /** The line of the first byte that is not UTF-8, read a slice at a time. */
