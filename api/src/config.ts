@@ -16,6 +16,7 @@ const schema = z.object({
   CHAINSCOPE_NEO4J_HEAP: z.string().regex(/^\d+[kmg]?$/i, 'e.g. 1g or 512m').default('1g'),
   CHAINSCOPE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   CHAINSCOPE_RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  CHAINSCOPE_ANSWER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   CHAINSCOPE_SEED: z.enum(['auto', 'never']).default('auto'),
   CHAINSCOPE_READS: z.enum(['public', 'keyed']).default('public'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

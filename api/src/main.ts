@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     database: db.name,
     queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS,
     responseCacheTtlMs: config.CHAINSCOPE_RESPONSE_CACHE_TTL_MS,
+    answerConcurrency: config.CHAINSCOPE_ANSWER_CONCURRENCY,
     apiKeys: ApiKeys.fromEnv(process.env),
     readsKeyed: config.CHAINSCOPE_READS === 'keyed',
     web: dev ? (req, res, next) => devWeb!(req, res, next) : undefined,

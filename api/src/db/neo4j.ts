@@ -3,6 +3,7 @@ import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Result
 import type { Config } from '../config.ts';
 import { codedError } from '../graphql/errors.ts';
 import { neo4jInFlight } from '../observability/metrics.ts';
+import { ANSWER_STATEMENTS, type AnswerSlots } from './answer-slots.ts';
 import { cypher } from './cypher-files.ts';
 
 export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
@@ -37,18 +38,25 @@ export class GraphReader {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly timeoutMs: number,
+    /** Shared by the process's requests: answer statements wait here for a turn. */
+    private readonly slots?: AnswerSlots,
   ) {}
 
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number | string> = {}, group = this.groups++): Promise<Row[]> {
     this.queryCount += 1;
     this.recorded.push({ name, params, bounds, group });
-    neo4jInFlight.inc();
+    const run = async () => {
+      neo4jInFlight.inc();
+      try {
+        return await readTransaction(this.driver, this.database, cypher(name, bounds), integerParams(params), this.timeoutMs);
+      } finally {
+        neo4jInFlight.dec();
+      }
+    };
     try {
-      return await readTransaction(this.driver, this.database, cypher(name, bounds), integerParams(params), this.timeoutMs);
+      return await (this.slots && ANSWER_STATEMENTS.has(name) ? this.slots.run(run) : run());
     } catch (error) {
       throw translateError(error);
-    } finally {
-      neo4jInFlight.dec();
     }
   }
 

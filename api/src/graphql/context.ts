@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
 import type { Caller } from '../auth/api-keys.ts';
+import type { AnswerSlots } from '../db/answer-slots.ts';
 import { GraphReader, type Row } from '../db/neo4j.ts';
 import { GraphEditor } from '../edit/edit-graph.ts';
 
@@ -19,8 +20,8 @@ export interface Context {
   relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
 }
 
-export function createContext(driver: Driver, database: string, timeoutMs: number, caller?: Caller): Context {
-  const reader = new GraphReader(driver, database, timeoutMs);
+export function createContext(driver: Driver, database: string, timeoutMs: number, slots: AnswerSlots, caller?: Caller): Context {
+  const reader = new GraphReader(driver, database, timeoutMs, slots);
   const loaders = new Map<string, DataLoader<string, RelationRecord[]>>();
   return {
     driver,

@@ -6,6 +6,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
+import { AnswerSlots } from '../db/answer-slots.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries, answerResolvers } from '../answers/resolvers.ts';
 import { log } from '../log.ts';
@@ -29,6 +30,8 @@ export interface YogaOptions {
   readsKeyed?: boolean;
   /** How long a query's answer may be served from memory; 0 (the default here) turns the cache off. */
   responseCacheTtlMs?: number;
+  /** Answer statements this process runs at once (db/answer-slots.ts); 2 unless given. */
+  answerConcurrency?: number;
   /** Sees each request's context (the benchmark reads the Cypher a request ran). */
   onContext?: (context: Context) => void;
 }
@@ -36,6 +39,7 @@ export interface YogaOptions {
 export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   const ttl = options.responseCacheTtlMs ?? 0;
+  const slots = new AnswerSlots(options.answerConcurrency ?? 2, options.queryTimeoutMs);
   const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
@@ -48,7 +52,7 @@ export function createGraphQL(options: YogaOptions) {
       },
     }),
     context: ({ request }) => {
-      const context = createContext(options.driver, options.database, options.queryTimeoutMs, identify(keys, request));
+      const context = createContext(options.driver, options.database, options.queryTimeoutMs, slots, identify(keys, request));
       options.onContext?.(context);
       return context;
     },

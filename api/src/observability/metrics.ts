@@ -25,6 +25,12 @@ export const neo4jInFlight = new Gauge({
   registers: [registry],
 });
 
+export const answersWaiting = new Gauge({
+  name: 'chainscope_answer_statements_waiting',
+  help: 'Answer statements waiting for one of the CHAINSCOPE_ANSWER_CONCURRENCY slots',
+  registers: [registry],
+});
+
 export const responseCacheLookups = new Counter({
   name: 'chainscope_response_cache_lookups_total',
   help: 'Queries answered from the response cache (hit), by sharing a running identical query (shared) or by Neo4j (miss)',

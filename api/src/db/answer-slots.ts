@@ -1,0 +1,43 @@
+// How many answer statements (pilot partners, chain gaps, industrial adopters: 50–400 ms of
+// Neo4j's time each) one API process runs at once; the rest wait their turn. Neo4j Community
+// runs each statement on one core and shares the cores among all running ones, so under a
+// burst of answers every statement slowed down together and the light queries (search, views)
+// queued behind them: at 100k companies, 100 clients and 2 cores, a load test's first run after
+// a start timed out 18–24 requests at 10 s with no limit or 4, 0–1 with 2 (p99 131–142 ms
+// against 220–233).
+import pLimit, { type LimitFunction } from 'p-limit';
+import { codedError } from '../graphql/errors.ts';
+import { answersWaiting } from '../observability/metrics.ts';
+
+/** The statements that count as answers: each run takes a slot. */
+export const ANSWER_STATEMENTS = new Set(['pilot-partners', 'chain-gaps', 'industrial-adopters']);
+
+export class AnswerSlots {
+  private readonly limit: LimitFunction;
+
+  /** @param waitMs how long a statement may wait for a slot before the caller is told the server is busy */
+  constructor(concurrency: number, private readonly waitMs: number) {
+    this.limit = pLimit(concurrency);
+  }
+
+  /** Runs `work` in a slot, once one is free within waitMs. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    let gaveUp = false;
+    let timer: NodeJS.Timeout | undefined;
+    const busy = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true;
+        reject(codedError('SERVICE_UNAVAILABLE', 'The server is busy with other answers; try again shortly'));
+      }, this.waitMs);
+    });
+    // A statement whose caller gave up still passes through its slot, doing nothing.
+    answersWaiting.inc();
+    const queued = this.limit(async () => {
+      answersWaiting.dec();
+      clearTimeout(timer);
+      if (gaveUp) return undefined as T;
+      return work();
+    });
+    return Promise.race([queued, busy]);
+  }
+}
