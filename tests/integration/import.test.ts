@@ -95,6 +95,19 @@ describe('import into Neo4j', () => {
     const { records } = await driver.executeQuery('MATCH (n:Entity) WHERE n.id ENDS WITH $suffix RETURN collect(n.id) AS ids', { suffix: `-${run}` }, { database: database() });
     expect(records[0]!.get('ids')).toEqual([`test-imp-p1-${run}`]);
   });
+
+  it('returns a row with the wrong number of fields with its problem, its fields named by the header as far as they go', async () => {
+    const run = Date.now();
+    const dir = folder('misshapen', {
+      'Company.csv': `id,name,stage\ntest-imp-m1-${run},Short\ntest-imp-m2-${run},Long,startup,extra\ntest-imp-m3-${run},Fine,startup\n`,
+    });
+    const report = await importPath(driver, database(), dir, { partial: true });
+    expect(report.rejected.map((r) => [r.line, r.message, r.values])).toEqual([
+      [2, 'the row has 2 fields; the header has 3', { id: `test-imp-m1-${run}`, name: 'Short' }],
+      [3, 'the row has 4 fields; the header has 3', { id: `test-imp-m2-${run}`, name: 'Long', stage: 'startup', 'field 4': 'extra' }],
+    ]);
+    expect(report.files[0]).toMatchObject({ created: 1, rejected: 2 });
+  });
 });
 
 /**

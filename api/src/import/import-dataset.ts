@@ -151,9 +151,11 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
   for (const file of files) {
     if (!problems.some((p) => p.file === file.file)) continue;
     const byLine = new Map<number, Record<string, unknown>>();
-    for (const row of file.rows) {
-      byLine.set(row.line, row.values);
-      await turn();
+    for (const rows of [file.rows, file.misshapen ?? []]) {
+      for (const row of rows) {
+        byLine.set(row.line, row.values);
+        await turn();
+      }
     }
     rowsOf.set(file.file, byLine);
   }

@@ -22,9 +22,16 @@ export interface RawRow {
   values: Record<string, unknown>;
 }
 
+interface ParsedFile {
+  columns: string[];
+  rows: RawRow[];
+  /** CSV rows with more or fewer fields than the header: not validated, kept to show with their problem. */
+  misshapen?: RawRow[];
+}
+
 export type InputFile =
-  | { file: string; kind: 'node'; label: Label; columns: string[]; rows: RawRow[] }
-  | { file: string; kind: 'relationship'; type: RelationshipType; columns: string[]; rows: RawRow[] };
+  | ({ file: string; kind: 'node'; label: Label } & ParsedFile)
+  | ({ file: string; kind: 'relationship'; type: RelationshipType } & ParsedFile);
 
 /** All .csv and .json files under a path (a file or a folder, searched recursively), sorted. */
 export function listInputFiles(target: string): string[] {
@@ -87,9 +94,10 @@ function firstBadLine(contents: Buffer): number {
   return line;
 }
 
-async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
+async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Promise<ParsedFile | undefined> {
   let columns: string[] | undefined;
   const rows: RawRow[] = [];
+  const misshapen: RawRow[] = [];
   // Lines are counted here, not by the parser's per-record info (a quarter of its time): a record
   // ends one line after the last one, plus the line breaks inside its quoted values. Empty lines
   // come through as one empty field so they count too; and a row with too few or too many
@@ -106,6 +114,8 @@ async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Pr
     }
     if (record.length !== columns.length) {
       problems.push({ file, line, field: '', message: `the row has ${record.length} fields; the header has ${columns.length}` });
+      // Its fields under the header's names as far as they go; any beyond under their position.
+      misshapen.push({ line, values: Object.fromEntries(record.map((value, i) => [columns![i] ?? `field ${i + 1}`, value])) });
       return;
     }
     const values: Record<string, unknown> = {};
@@ -125,7 +135,7 @@ async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Pr
     problems.push({ file, line: err.lines ?? 0, field: '', message: `broken CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` });
     return undefined;
   }
-  return { columns: columns ?? [], rows };
+  return { columns: columns ?? [], rows, misshapen };
 }
 
 /** Line breaks (\n, \r\n or a lone \r) inside a record's fields. */
@@ -140,7 +150,7 @@ function lineBreaksIn(record: string[]): number {
 const LINE_BREAK = /[\r\n]/;
 const LINE_BREAKS = /\r\n|\r|\n/g;
 
-async function parseJson(file: string, text: string, problems: Problem[]): Promise<{ columns: string[]; rows: RawRow[] } | undefined> {
+async function parseJson(file: string, text: string, problems: Problem[]): Promise<ParsedFile | undefined> {
   let data: unknown;
   try {
     data = JSON.parse(text);
