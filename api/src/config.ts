@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Answer statements a process runs at once unless configured (db/answer-slots.ts): the cores of the machine measured on. */
+export const DEFAULT_ANSWER_CONCURRENCY = 2;
+
 const schema = z.object({
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must start with bolt://, neo4j://, neo4j+s:// or bolt+s://').optional(),
   NEO4J_USER: z.string().optional(),
@@ -16,7 +19,7 @@ const schema = z.object({
   CHAINSCOPE_NEO4J_HEAP: z.string().regex(/^\d+[kmg]?$/i, 'e.g. 1g or 512m').default('1g'),
   CHAINSCOPE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   CHAINSCOPE_RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
-  CHAINSCOPE_ANSWER_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  CHAINSCOPE_ANSWER_CONCURRENCY: z.coerce.number().int().min(1).default(DEFAULT_ANSWER_CONCURRENCY),
   CHAINSCOPE_SEED: z.enum(['auto', 'never']).default('auto'),
   CHAINSCOPE_READS: z.enum(['public', 'keyed']).default('public'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -39,7 +39,7 @@ export class GraphReader {
     private readonly database: string,
     private readonly timeoutMs: number,
     /** Shared by the process's requests: answer statements wait here for a turn. */
-    private readonly slots?: AnswerSlots,
+    private readonly slots: AnswerSlots,
   ) {}
 
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number | string> = {}, group = this.groups++): Promise<Row[]> {
@@ -54,7 +54,7 @@ export class GraphReader {
       }
     };
     try {
-      return await (this.slots && ANSWER_STATEMENTS.has(name) ? this.slots.run(run) : run());
+      return await (ANSWER_STATEMENTS.has(name) ? this.slots.run(run) : run());
     } catch (error) {
       throw translateError(error);
     }

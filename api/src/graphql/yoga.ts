@@ -6,6 +6,7 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys } from '../auth/api-keys.ts';
+import { DEFAULT_ANSWER_CONCURRENCY } from '../config.ts';
 import { AnswerSlots } from '../db/answer-slots.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries, answerResolvers } from '../answers/resolvers.ts';
@@ -30,7 +31,7 @@ export interface YogaOptions {
   readsKeyed?: boolean;
   /** How long a query's answer may be served from memory; 0 (the default here) turns the cache off. */
   responseCacheTtlMs?: number;
-  /** Answer statements this process runs at once (db/answer-slots.ts); 2 unless given. */
+  /** Answer statements this process runs at once (db/answer-slots.ts). */
   answerConcurrency?: number;
   /** Sees each request's context (the benchmark reads the Cypher a request ran). */
   onContext?: (context: Context) => void;
@@ -39,7 +40,7 @@ export interface YogaOptions {
 export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   const ttl = options.responseCacheTtlMs ?? 0;
-  const slots = new AnswerSlots(options.answerConcurrency ?? 2, options.queryTimeoutMs);
+  const slots = new AnswerSlots(options.answerConcurrency ?? DEFAULT_ANSWER_CONCURRENCY, options.queryTimeoutMs);
   const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
