@@ -87,8 +87,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   checkMemory(inputs);
   const started = Date.now();
   const problems: Problem[] = [];
-  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems);
-  if (problems.length && !options.partial && !options.dryRun) throw new ImportRejected(problems);
+  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems, !options.partial && !options.dryRun);
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
   const local = write ? options.localServer : undefined;
@@ -123,10 +122,11 @@ export async function importContents(driver: Driver, database: string, inputs: I
 }
 
 /**
- * Every row checked, and the problems with the values of their rows. The rows as read are
+ * Every row checked, and the problems with the values of their rows; with `refuse`, any problem
+ * refuses the import (ImportRejected) before those values are looked up. The rows as read are
  * dropped here, before anything is written: a million companies' took gigabytes.
  */
-async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[]) {
+async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean) {
   const files: InputFile[] = [];
   for (const input of inputs) {
     const file = await readInputFile(input.file, input.contents, problems);
@@ -139,6 +139,7 @@ async function readAndValidate(driver: Driver, database: string, inputs: InputCo
     (ids) => lookupLabels(driver, database, ids),
     problems,
   );
+  if (refuse && problems.length) throw new ImportRejected(problems);
   return { dataset, rejected: await withRows(files, problems) };
 }
 
