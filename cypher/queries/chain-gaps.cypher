@@ -13,8 +13,8 @@
 // The relationship types fix the labels at their far ends (api/src/domain.ts), so those are not
 // checked again.
 //
-// The answer is asked in $parts statements run side by side, each for the segments whose
-// position (by id) modulo $parts is $part: Neo4j Community runs a statement on one core.
+// The answer is asked in $parts statements run side by side, each for its share of the segments
+// ($part of $parts, shared out by estimated cost below): Neo4j Community runs a statement on one core.
 // Parts the query does not select are skipped ($withLocals, $withFillers, $withInbound,
 // $withTalent, $withLabs, $withPolicies): the web app's region-by-segment matrix asks only for
 // the gaps of many regions at once.
@@ -34,12 +34,20 @@ CALL (region) {
   RETURN collect(up) AS ancestors
 }
 CALL (chain) {
+  // Segments are dealt to the parts by their estimated cost, largest first, each to the part with
+  // the least so far: a segment costs a fixed share plus its fed segments' companies (the buyers
+  // whose supplies are counted), read from the dense segments' degree counts. Dealing by position
+  // left one part a third more work than the other in a chain whose last segments feed the most.
   MATCH (segment:Segment)-[:PART_OF]->(chain)
-  WITH segment ORDER BY segment.id
-  WITH collect(segment) AS segments
-  UNWIND range(0, size(segments) - 1) AS i
-  WITH segments[i] AS segment, i
-  WHERE i % $parts = $part
+  WITH segment, reduce(w = 15000, n IN [(segment)-[:FEEDS]->(fed:Segment) | COUNT { (fed)<-[:OPERATES_IN]-() }] | w + n) AS cost
+  ORDER BY cost DESC, segment.id
+  WITH collect({segment: segment, cost: cost}) AS costed
+  // [least IN [...] | ...][0] names the least-loaded part once.
+  WITH reduce(acc = {loads: [i IN range(1, $parts) | 0], mine: []}, x IN costed |
+         [least IN [reduce(l = 0, i IN range(0, $parts - 1) | CASE WHEN acc.loads[i] < acc.loads[l] THEN i ELSE l END)] |
+           {loads: [i IN range(0, $parts - 1) | acc.loads[i] + CASE WHEN i = least THEN x.cost ELSE 0 END],
+            mine: acc.mine + CASE WHEN least = $part THEN [x.segment] ELSE [] END}][0]).mine AS mine
+  UNWIND mine AS segment
   RETURN segment
 }
 CALL (segment, localOrgs) {

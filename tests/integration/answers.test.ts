@@ -121,6 +121,8 @@ describe('chainGaps on the fixture', () => {
     const result = await gql(GAPS, { chainId: 'fx-chain', regionId: 'fx-city' });
     expect(result.errors).toBeUndefined();
     const gaps = result.data.chainGaps;
+    // The segments are shared among statements run side by side: each comes back once, in id order.
+    expect(gaps.segments.map((s: { segment: { id: string } }) => s.segment.id)).toEqual(['fx-seg-fab', 'fx-seg-material', 'fx-seg-module', 'fx-seg-tool']);
     const bySegment = Object.fromEntries(gaps.segments.map((s: { segment: { id: string } }) => [s.segment.id, s]));
     expect(bySegment['fx-seg-tool']).toMatchObject({ gap: 'MISSING', gaps: ['MISSING'], localCount: 0, localCompanies: [] });
     expect(bySegment['fx-seg-material']).toMatchObject({ gap: 'SINGLE_SUPPLIER', gaps: ['SINGLE_SUPPLIER'], localCount: 1, inboundSupplies: 1, inboundFromOutside: 0 });
