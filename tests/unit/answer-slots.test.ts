@@ -2,6 +2,7 @@
 // rest in the order they came, and one that waits too long is told the server is busy.
 import { describe, expect, it } from 'vitest';
 import { AnswerSlots } from '../../api/src/db/answer-slots.ts';
+import { codedError } from '../../api/src/graphql/errors.ts';
 import { registry } from '../../api/src/observability/metrics.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,5 +58,37 @@ describe('answer slots', () => {
     const slots = new AnswerSlots(1, 1_000);
     await expect(slots.run(async () => { throw new Error('Neo4j said no'); })).rejects.toThrow('Neo4j said no');
     expect(await slots.run(async () => 'after')).toBe('after');
+  });
+  it('fails the statements waiting when one finds the database unreachable, without trying each', async () => {
+    const slots = new AnswerSlots(1, 5_000);
+    const tried: string[] = [];
+    const unreachable = codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
+    // The first waits out a connection timeout; four more queue behind it meanwhile.
+    const first = slots.run(async () => {
+      tried.push('first');
+      await sleep(30);
+      throw unreachable;
+    });
+    const queued = ['a', 'b', 'c', 'd'].map((name) => slots.run(async () => {
+      tried.push(name);
+      return name;
+    }));
+    await expect(first).rejects.toBe(unreachable);
+    expect(await Promise.allSettled(queued)).toEqual(queued.map(() => ({ status: 'rejected', reason: unreachable })));
+    expect(tried).toEqual(['first']);
+    expect(await waitingGauge()).toBe(0);
+    // One that comes after the failure tries the database again.
+    expect(await slots.run(async () => 'back')).toBe('back');
+  });
+
+  it('lets the waiting statements run after a failure that is not about reaching the database', async () => {
+    const slots = new AnswerSlots(1, 5_000);
+    const first = slots.run(async () => {
+      await sleep(10);
+      throw codedError('TIMEOUT', 'The query took longer than the configured limit');
+    });
+    const next = slots.run(async () => 'next');
+    await expect(first).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    expect(await next).toBe('next');
   });
 });

@@ -12,9 +12,13 @@ export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'N
     // Counts and years fit comfortably in a double; the API never sees Neo4j Integer objects.
     disableLosslessIntegers: true,
     // Fail fast when the database is away: callers get SERVICE_UNAVAILABLE within about a
-    // second, not a hung request; the driver reconnects by itself when it is back.
+    // second, not a hung request; the driver reconnects by itself when it is back. The connection
+    // timeout ends at the TCP connect, so a server that takes connections but does not answer
+    // (hung, or behind a proxy) is bounded by the acquisition timeout: 3 s kept callers waiting
+    // that long. A pool that lends no connection for a second is overloaded anyway (the load test
+    // at 100 connections never waits).
     connectionTimeout: 800,
-    connectionAcquisitionTimeout: 3_000,
+    connectionAcquisitionTimeout: 1_000,
     // Managed transactions (imports) retry transient errors for a while; the API's own reads and
     // edits use explicit transactions (readTransaction, writeTransaction) that fail at once.
     maxTransactionRetryTime: 5_000,
@@ -45,19 +49,18 @@ export class GraphReader {
   async read(name: string, params: Record<string, unknown>, bounds: Record<string, number | string> = {}, group = this.groups++): Promise<Row[]> {
     this.queryCount += 1;
     this.recorded.push({ name, params, bounds, group });
+    // Failures are translated here, so the answer slots can tell an unreachable database.
     const run = async () => {
       neo4jInFlight.inc();
       try {
         return await readTransaction(this.driver, this.database, cypher(name, bounds), integerParams(params), this.timeoutMs);
+      } catch (error) {
+        throw translateError(error);
       } finally {
         neo4jInFlight.dec();
       }
     };
-    try {
-      return await (ANSWER_STATEMENTS.has(name) ? this.slots.run(run) : run());
-    } catch (error) {
-      throw translateError(error);
-    }
+    return ANSWER_STATEMENTS.has(name) ? this.slots.run(run) : run();
   }
 
   /**
