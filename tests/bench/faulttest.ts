@@ -1,17 +1,30 @@
-// npm run faulttest [-- --up 15 --down 10 --clients 20]: the fault drill at length, with figures.
+// npm run faulttest [-- --up 15 --down 10 --freeze 10 --timeout 5000 --clients 20]: the fault drill
+// at length, with figures.
 import { parseArgs } from 'node:util';
 import { runFaultDrill } from '../support/fault-drill.ts';
 
-const { values } = parseArgs({ options: { up: { type: 'string', default: '15' }, down: { type: 'string', default: '10' }, clients: { type: 'string', default: '20' } } });
-const report = await runFaultDrill({ upSeconds: Number(values.up), downSeconds: Number(values.down), clients: Number(values.clients) });
+const { values } = parseArgs({
+  options: {
+    up: { type: 'string', default: '15' }, down: { type: 'string', default: '10' }, freeze: { type: 'string', default: '10' },
+    timeout: { type: 'string', default: '5000' }, clients: { type: 'string', default: '20' },
+  },
+});
+const queryTimeoutMs = Number(values.timeout);
+const report = await runFaultDrill({
+  upSeconds: Number(values.up), downSeconds: Number(values.down), freezeSeconds: Number(values.freeze), queryTimeoutMs, clients: Number(values.clients),
+});
+const frozenOther = Object.keys(report.frozenOutcomes).filter((outcome) => !['ok', 'SERVICE_UNAVAILABLE'].includes(outcome));
 const ok = !report.serverCrashed && report.downOtherOutcomes.length === 0 && report.slowestDownAnswerMs < 1000
-  && report.recoveryMs < 5000 && report.acknowledgedMissing.length === 0 && report.failedButPresent.length === 0;
+  && report.recoveryMs < 5000 && report.acknowledgedMissing.length === 0 && report.failedButPresent.length === 0
+  && frozenOther.length === 0 && report.slowestFrozenAnswerMs < queryTimeoutMs + 1500 && report.thawRecoveryMs < 5000;
 process.stdout.write([
   `Fault drill: ${values.clients} clients (half writing), Neo4j up ${values.up} s, stopped ${values.down} s, started again on the same port`,
   `  while up: ${report.requestsWhileUp} requests`,
   `  while down: ${report.requestsWhileDown} requests, ${report.downAnsweredUnavailable} answered SERVICE_UNAVAILABLE, slowest answer ${report.slowestDownAnswerMs.toFixed(0)} ms${report.downOtherOutcomes.length ? `, other outcomes: ${report.downOtherOutcomes.slice(0, 5).join(', ')}` : ''}`,
   `  back to answering ${report.recoveryMs} ms after Neo4j was ready again (no API restart)`,
-  `  writes: ${report.acknowledgedWrites} acknowledged, ${report.acknowledgedMissing.length} of them missing; ${report.failedWrites} failed, ${report.failedButPresent.length} half-applied`,
+  `  while frozen ${values.freeze} s (SIGSTOP; query timeout ${queryTimeoutMs} ms): ${Object.entries(report.frozenOutcomes).map(([k, v]) => `${v} ${k}`).join(', ')}; slowest answer ${report.slowestFrozenAnswerMs.toFixed(0)} ms`,
+  `  back to answering ${report.thawRecoveryMs} ms after the thaw`,
+  `  writes: ${report.acknowledgedWrites} acknowledged, ${report.acknowledgedMissing.length} of them missing; ${report.failedWrites} failed, ${report.failedButPresent.length} half-applied, ${report.failedButCommitted} committed all the same`,
   `  server crashed: ${report.serverCrashed ? 'yes' : 'no'}`,
   ok ? 'PASS' : 'FAIL',
   '',

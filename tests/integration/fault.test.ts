@@ -1,10 +1,11 @@
-// The short fault drill: Neo4j stops under a mixed read/write load and comes back.
+// The short fault drill: Neo4j stops under a mixed read/write load and comes back, then freezes
+// and thaws.
 import { describe, expect, it } from 'vitest';
 import { runFaultDrill } from '../support/fault-drill.ts';
 
 describe('when Neo4j goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE fast, recovers without a restart, and loses no acknowledged write', async () => {
-    const report = await runFaultDrill({ upSeconds: 6, downSeconds: 3, clients: 6 });
+    const report = await runFaultDrill({ upSeconds: 6, downSeconds: 3, clients: 6, freezeSeconds: 6, queryTimeoutMs: 1_500 });
     expect(report.serverCrashed).toBe(false);
     expect(report.requestsWhileUp).toBeGreaterThan(10);
     expect(report.requestsWhileDown).toBeGreaterThan(5);
@@ -15,5 +16,11 @@ describe('when Neo4j goes away and comes back', () => {
     expect(report.acknowledgedWrites).toBeGreaterThan(5);
     expect(report.acknowledgedMissing).toEqual([]);
     expect(report.failedButPresent).toEqual([]);
+    // Frozen: nothing answers and connections stay open. Each request is told within its
+    // transaction timeout (1.5 s) and the 1 s grace, never left waiting for the thaw (6 s).
+    expect(report.frozenOutcomes['SERVICE_UNAVAILABLE']).toBeGreaterThan(0);
+    expect(Object.keys(report.frozenOutcomes).filter((outcome) => !['ok', 'SERVICE_UNAVAILABLE'].includes(outcome))).toEqual([]);
+    expect(report.slowestFrozenAnswerMs).toBeLessThan(4_000);
+    expect(report.thawRecoveryMs).toBeLessThan(5_000);
   }, 120_000);
 });

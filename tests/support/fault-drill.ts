@@ -1,5 +1,6 @@
 // The fault drill: a mixed read/write load against the API while its Neo4j is stopped and
-// started again on the same port. Used by tests/integration/fault.test.ts (short) and
+// started again on the same port, then frozen (SIGSTOP, as in a long GC pause or a suspended VM:
+// connections stay open and nothing answers) and thawed. Used by tests/integration/fault.test.ts (short) and
 // tests/bench/faulttest.ts (longer, with figures).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,17 +25,24 @@ export interface DrillReport {
   acknowledgedMissing: string[];
   failedWrites: number;
   failedButPresent: string[];
+  /** Failed writes that were made whole all the same (their commit was under way when the connection broke). */
+  failedButCommitted: number;
+  /** Requests sent while Neo4j was frozen, by outcome ('ok', an error code, or 'no answer'). */
+  frozenOutcomes: Record<string, number>;
+  slowestFrozenAnswerMs: number;
+  /** From the thaw to the first fresh answer. */
+  thawRecoveryMs: number;
   serverCrashed: boolean;
 }
 
-export async function runFaultDrill(options: { downSeconds: number; upSeconds: number; clients: number }): Promise<DrillReport> {
+export async function runFaultDrill(options: { downSeconds: number; upSeconds: number; clients: number; freezeSeconds: number; queryTimeoutMs: number }): Promise<DrillReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-fault-'));
   let db: LocalNeo4j = await startLocalNeo4j({ dataDir, heap: '512m', say: () => {} });
   const port = Number(new URL(db.uri.replace('bolt:', 'http:')).port);
   const driver = createDriver(db.uri, {});
   await applySchema(driver, 'neo4j');
   const server = createHttpServer({
-    driver, database: 'neo4j', queryTimeoutMs: 5_000, responseCacheTtlMs: 60_000,
+    driver, database: 'neo4j', queryTimeoutMs: options.queryTimeoutMs, responseCacheTtlMs: 60_000,
     apiKeys: new ApiKeys([{ name: 'drill', role: 'editor', sha256: digest(KEY) }]),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,10 +55,11 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
     return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
   };
 
-  let phase: 'up' | 'stopping' | 'down' | 'recovering' = 'up';
+  let phase: 'up' | 'stopping' | 'down' | 'recovering' | 'frozen' = 'up';
   const report: DrillReport = {
     requestsWhileUp: 0, requestsWhileDown: 0, downAnsweredUnavailable: 0, downOtherOutcomes: [], slowestDownAnswerMs: 0,
-    recoveryMs: 0, acknowledgedWrites: 0, acknowledgedMissing: [], failedWrites: 0, failedButPresent: [], serverCrashed: false,
+    recoveryMs: 0, acknowledgedWrites: 0, acknowledgedMissing: [], failedWrites: 0, failedButPresent: [], failedButCommitted: 0,
+    frozenOutcomes: {}, slowestFrozenAnswerMs: 0, thawRecoveryMs: 0, serverCrashed: false,
   };
   const acknowledged: string[] = [];
   const failed: string[] = [];
@@ -76,7 +85,22 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
           if (code === 'SERVICE_UNAVAILABLE') report.downAnsweredUnavailable += 1;
         else report.downOtherOutcomes.push(result ? code ?? 'ok' : 'no answer');
       }
+      if (during === 'frozen') {
+        const outcome = result ? code ?? 'ok' : 'no answer';
+        report.frozenOutcomes[outcome] = (report.frozenOutcomes[outcome] ?? 0) + 1;
+        report.slowestFrozenAnswerMs = Math.max(report.slowestFrozenAnswerMs, ms);
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  /** Milliseconds until a fresh question (never cached) is answered. */
+  const untilAnswering = async () => {
+    const back = performance.now();
+    for (let n = 0; ; n += 1) {
+      const result = await post('query($q: String!) { search(query: $q, first: 1) { id } }', { q: `drill ${n} ${back}` }).catch(() => undefined);
+      if (result && !result.errors) return Math.round(performance.now() - back);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 
@@ -88,13 +112,16 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
   await new Promise((resolve) => setTimeout(resolve, options.downSeconds * 1000));
   phase = 'recovering';
   db = await startLocalNeo4j({ dataDir, heap: '512m', port, say: () => {} });
-  const back = performance.now();
-  for (;;) {
-    const result = await post('{ search(query: "drill", first: 1) { id } }').catch(() => undefined);
-    if (result && !result.errors) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  report.recoveryMs = Math.round(performance.now() - back);
+  report.recoveryMs = await untilAnswering();
+  phase = 'up';
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+
+  process.kill(db.pid!, 'SIGSTOP');
+  phase = 'frozen';
+  await new Promise((resolve) => setTimeout(resolve, options.freezeSeconds * 1000));
+  phase = 'recovering';
+  process.kill(db.pid!, 'SIGCONT');
+  report.thawRecoveryMs = await untilAnswering();
   phase = 'up';
   await new Promise((resolve) => setTimeout(resolve, 1000));
   running = false;
@@ -112,6 +139,7 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
     (await driver.executeQuery('MATCH (e:AuditEvent) WHERE e.entityId STARTS WITH "drill-" RETURN collect(e.entityId) AS ids', {}, { database: 'neo4j' })).records[0]!.get('ids') as string[],
   );
   report.failedButPresent = failed.filter((id) => present.has(id) !== audited.has(id));
+  report.failedButCommitted = failed.filter((id) => present.has(id) && audited.has(id)).length;
   report.serverCrashed = serverCrashed;
 
   server.closeAllConnections();

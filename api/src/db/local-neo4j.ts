@@ -18,6 +18,8 @@ export interface LocalNeo4j {
   heap: string;
   /** True when this process started the server (and so stops it). */
   owned: boolean;
+  /** The server's process, when this process started it (fault drills freeze it). */
+  readonly pid?: number;
   stop(): Promise<void>;
   /** Stops the server, runs work on its files, then starts it again at the same address (owned servers only). */
   whileStopped<T>(work: () => Promise<T>): Promise<T>;
@@ -72,6 +74,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     uri, dataDir: options.dataDir, heap: options.heap, owned: true,
+    get pid() {
+      return child.pid;
+    },
     stop: () => stopChild(child),
     async whileStopped(work) {
       await stopChild(child);

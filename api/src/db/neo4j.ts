@@ -78,14 +78,38 @@ export class GraphReader {
  * round trip (RUN and PULL pipelined) where an explicit BEGIN, RUN, COMMIT took three. Unlike
  * the driver's managed transactions, which wait about a second before giving up on an
  * unreachable server even with retries off, this fails at once (SERVICE_UNAVAILABLE fast).
+ * With a timeout, the caller is also told if the database does not answer at all (withDeadline).
  */
-export async function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
+export function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await rowsOf(session.run(text, params, timeoutMs ? { timeout: timeoutMs } : undefined));
-  } finally {
-    await session.close();
-  }
+  const rows = rowsOf(session.run(text, params, timeoutMs ? { timeout: timeoutMs } : undefined)).finally(() => session.close());
+  return withDeadline(rows, timeoutMs);
+}
+
+/** How long past its transaction timeout a statement may go unanswered before its caller is told. */
+const NO_ANSWER_GRACE_MS = 1_000;
+
+/**
+ * `work`, or SERVICE_UNAVAILABLE once the database has left it unanswered for its transaction
+ * timeout and a grace: a server that is frozen (a long GC pause, a suspended VM) or cut off by the
+ * network never enforces its own timeout, and a pooled connection to it waits for ever (a frozen
+ * local Neo4j held every request that reached it until it was thawed). The statement itself is
+ * left to finish or fail when the server answers; `onGiveUp` lets a write know it must not commit.
+ */
+function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, onGiveUp?: () => void): Promise<T> {
+  if (!timeoutMs) return work;
+  const ms = timeoutMs + NO_ANSWER_GRACE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const silence = `The graph database did not answer within ${(ms / 1000).toFixed(1)} s`;
+      if (!onGiveUp) return reject(codedError('SERVICE_UNAVAILABLE', `${silence}; try again shortly`));
+      onGiveUp();
+      // A commit already sent before the silence may still be made when the server wakes.
+      reject(codedError('SERVICE_UNAVAILABLE', `${silence}; the change is undone unless its commit was already under way: check before sending it again`));
+    }, ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -134,22 +158,31 @@ export function rowOf(record: Neo4jRecord): Row {
   return row;
 }
 
-/** Work in an explicit write transaction: committed when it returns, rolled back when it throws. */
-export async function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    const tx = await session.beginTransaction();
+/**
+ * Work in an explicit write transaction: committed when it returns, rolled back when it throws.
+ * With a timeout, a database that does not answer is reported as withDeadline says, and the work,
+ * if the server wakes up later, is rolled back rather than committed behind the caller's back.
+ */
+export function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+  let abandoned = false;
+  const run = async () => {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      const result = await work(tx);
-      await tx.commit();
-      return result;
-    } catch (error) {
-      if (tx.isOpen()) await tx.rollback().catch(() => {});
-      throw error;
+      const tx = await session.beginTransaction(timeoutMs ? { timeout: timeoutMs } : undefined);
+      try {
+        const result = await work(tx);
+        if (abandoned) throw new Error('abandoned: the caller was told the database did not answer');
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      }
+    } finally {
+      await session.close();
     }
-  } finally {
-    await session.close();
-  }
+  };
+  return withDeadline(run(), timeoutMs, () => (abandoned = true));
 }
 
 /** JS numbers travel as floats; limits and counts must reach Cypher as integers. */

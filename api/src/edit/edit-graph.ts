@@ -20,13 +20,14 @@ const RENAMED: Record<string, string> = { labKind: 'kind', transferKind: 'kind' 
 const renamedBack = (property: string) => Object.entries(RENAMED).find(([, p]) => p === property)?.[0] ?? property;
 
 export class GraphEditor {
-  constructor(private readonly driver: Driver, private readonly database: string) {}
+  /** @param timeoutMs each transaction's timeout; undefined for none */
+  constructor(private readonly driver: Driver, private readonly database: string, private readonly timeoutMs?: number) {}
 
   async createEntity(label: Label, input: Record<string, unknown>, actor: string): Promise<string> {
     const values = rename(input);
     values.id ??= newId(label, String(values.name ?? ''));
     const id = String(values.id);
-    if ((await lookupLabels(this.driver, this.database, [id])).has(id)) throw badInput('input.id', `"${id}" is already taken`);
+    if ((await lookupLabels(this.driver, this.database, [id], this.timeoutMs)).has(id)) throw badInput('input.id', `"${id}" is already taken`);
     const dataset = await this.check({ kind: 'node', label, values }, 'input');
     await this.write(dataset, { actor, action: 'CREATE', entityId: id, details: { label, ...values } });
     return id;
@@ -77,7 +78,7 @@ export class GraphEditor {
       : { file, kind: 'relationship', type: row.type, columns, rows: [{ line: 1, values: row.values }] };
     const problems: Problem[] = [];
     const today = new Date().toISOString().slice(0, 10);
-    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => lookupLabels(this.driver, this.database, ids), problems);
+    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => lookupLabels(this.driver, this.database, ids, this.timeoutMs), problems);
     const [problem] = problems;
     if (problem) {
       const field = ['from', 'to'].includes(problem.field) ? `${problem.field}Id` : `${argument}.${renamedBack(problem.field)}`;
@@ -99,7 +100,7 @@ export class GraphEditor {
       await writeTransaction(this.driver, this.database, async (tx) => {
         await work(tx);
         await markGraphWritten(tx);
-      });
+      }, this.timeoutMs);
     } catch (error) {
       throw translateError(error);
     }
@@ -107,7 +108,7 @@ export class GraphEditor {
 
   private async read(name: string, params: Record<string, unknown>) {
     try {
-      return await readTransaction(this.driver, this.database, cypher(name), params);
+      return await readTransaction(this.driver, this.database, cypher(name), params, this.timeoutMs);
     } catch (error) {
       throw translateError(error);
     }

@@ -28,7 +28,7 @@ export function createContext(driver: Driver, database: string, timeoutMs: numbe
     database,
     caller,
     reader,
-    editor: new GraphEditor(driver, database),
+    editor: new GraphEditor(driver, database, timeoutMs),
     relationsLoader(types, direction, first) {
       const key = JSON.stringify([types, direction, first]);
       let loader = loaders.get(key);

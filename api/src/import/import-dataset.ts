@@ -169,9 +169,9 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
 }
 
 /** The kind label of each id that already exists in the database (validation's database side). */
-export async function lookupLabels(driver: Driver, database: string, ids: string[]): Promise<Map<string, Label>> {
+export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, Label>> {
   try {
-    const rows = await readTransaction(driver, database, cypher('lookup-ids'), { ids });
+    const rows = await readTransaction(driver, database, cypher('lookup-ids'), { ids }, timeoutMs);
     return new Map(rows.map((r) => [r.id as string, r.label as Label]));
   } catch (error) {
     throw translateError(error);
