@@ -99,4 +99,12 @@ describe('a first load into an empty local database', () => {
       }
     }
   }, 180_000);
+
+  it('reports an importer that fails with its log, and has the database serving again', async () => {
+    const missing = path.join(tmp, 'no-such-file.csv');
+    await expect(scratch.runAdmin(['database', 'import', 'full', 'neo4j', `--nodes=Entity:Company=${missing}`]))
+      .rejects.toThrow(/neo4j-admin database import full failed \(exit [1-9]\d*\); see .*neo4j-admin\.log:\n[\s\S]*no-such-file/);
+    const { records } = await driver.executeQuery('RETURN 1 AS one', {}, { database: 'neo4j' });
+    expect(records[0]!.get('one')).toBe(1);
+  }, 60_000);
 });

@@ -21,8 +21,13 @@ export interface LocalNeo4j {
   /** The server's process, when this process started it (fault drills freeze it). */
   readonly pid?: number;
   stop(): Promise<void>;
-  /** Stops the server, runs work on its files, then starts it again at the same address (owned servers only). */
-  whileStopped<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Stops the database, runs neo4j-admin with these arguments on its files (the offline
+   * importer) in the server's own JVM, and starts the database again at the same address (owned
+   * servers only). Resolves to the importer's time in seconds; its output goes to
+   * DATA/neo4j-admin.log, and a failure throws with the last lines.
+   */
+  runAdmin(args: string[]): Promise<number>;
 }
 
 export interface LocalNeo4jOptions {
@@ -61,7 +66,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     say(`Using the local Neo4j already running at ${running}`);
     return {
       uri: running, dataDir: options.dataDir, heap: options.heap, owned: false, stop: async () => {},
-      whileStopped: () => Promise.reject(new Error(`the local Neo4j at ${running} belongs to another process`)),
+      runAdmin: () => Promise.reject(new Error(`the local Neo4j at ${running} belongs to another process`)),
     };
   }
   checkPrerequisites();
@@ -69,7 +74,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   fs.mkdirSync(options.dataDir, { recursive: true });
   say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
   const started = Date.now();
-  let child = spawnServer(options, options.port ?? 0);
+  const child = spawnServer(options, options.port ?? 0);
   const uri = await waitForReady(child, options.dataDir);
   say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
@@ -78,16 +83,38 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return child.pid;
     },
     stop: () => stopChild(child),
-    async whileStopped(work) {
-      await stopChild(child);
-      try {
-        return await work();
-      } finally {
-        child = spawnServer(options, Number(new URL(uri).port));
-        await waitForReady(child, options.dataDir);
-      }
-    },
+    runAdmin: (args) => runAdmin(child, options.dataDir, args),
   };
+}
+
+/** See LocalNeo4j.runAdmin; the launcher's side is LocalNeo4j.java's offlineImport. */
+async function runAdmin(child: ChildProcess, dataDir: string, args: string[]): Promise<number> {
+  const logFile = path.join(dataDir, 'neo4j-admin.log');
+  const argsFile = path.join(dataDir, 'neo4j-admin.args');
+  fs.writeFileSync(argsFile, [path.resolve(logFile), ...args].join('\n'));
+  try {
+    const [code, seconds] = await new Promise<[number, number]>((resolve, reject) => {
+      const lines = readline.createInterface({ input: child.stdout! });
+      const exited = () => reject(new Error(`The local Neo4j exited while neo4j-admin ran; see ${path.join(dataDir, 'launcher.log')}`));
+      child.once('exit', exited);
+      lines.on('line', (line) => {
+        if (!line.startsWith('IMPORTED ')) return;
+        lines.close();
+        child.off('exit', exited);
+        const [code, seconds] = line.slice('IMPORTED '.length).split(' ').map(Number);
+        resolve([code!, seconds!]);
+      });
+      child.stdin!.write(`IMPORT ${path.resolve(argsFile)}\n`);
+    });
+    if (code !== 0) {
+      // What it said, without the stack frames of an exception (those are in the log).
+      const lastLines = fs.readFileSync(logFile, 'utf8').split('\n').filter((line) => !/^\s+at |^\s*\.\.\. \d+ more/.test(line)).slice(-20).join('\n');
+      throw new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (exit ${code}); see ${logFile}:\n${lastLines}`);
+    }
+    return seconds;
+  } finally {
+    fs.rmSync(argsFile, { force: true });
+  }
 }
 
 /**
@@ -100,33 +127,6 @@ function spawnServer(options: LocalNeo4jOptions, port: number): ChildProcess {
     [...jvm(options.heap), 'chainscope.LocalNeo4j', options.dataDir, String(port)],
     { cwd: LAUNCHER_DIR, stdio: ['pipe', 'pipe', 'pipe'], env: process.env },
   );
-}
-
-/**
- * Runs neo4j-admin (Neo4j's AdminTool, from the launcher's jars) on the stopped server's data
- * directory, e.g. the offline importer. Its output goes to DATA/neo4j-admin.log; a failure
- * throws with the last lines. Resolves to its wall time in seconds.
- */
-export async function runNeo4jAdmin(local: LocalNeo4j, args: string[]): Promise<number> {
-  const started = performance.now();
-  const logFile = path.join(local.dataDir, 'neo4j-admin.log');
-  const log = fs.openSync(logFile, 'w');
-  try {
-    const child = spawn('java', [...jvm(local.heap), 'org.neo4j.cli.AdminTool', ...args], {
-      cwd: local.dataDir, stdio: ['ignore', log, log], env: { ...process.env, NEO4J_HOME: path.resolve(local.dataDir) },
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
-    if (code !== 0) {
-      const lastLines = fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
-      throw new Error(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (exit ${code}); see ${logFile}:\n${lastLines}`);
-    }
-    return (performance.now() - started) / 1000;
-  } finally {
-    fs.closeSync(log);
-  }
 }
 
 function checkPrerequisites(): void {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markImportWritten } from '../db/graph-version.ts';
-import { runNeo4jAdmin, type LocalNeo4j } from '../db/local-neo4j.ts';
+import type { LocalNeo4j } from '../db/local-neo4j.ts';
 import { readTransaction } from '../db/neo4j.ts';
 import { applySchema } from '../db/schema.ts';
 import { INTEGER_PROPS } from '../domain.ts';
@@ -76,11 +76,11 @@ export async function bulkLoad(
         return `--relationships=${rows[0]!.type}=${file}`;
       }),
     ];
-    importerSeconds = await local.whileStopped(() => runNeo4jAdmin(local, [
+    importerSeconds = await local.runAdmin([
       'database', 'import', 'full', database, '--overwrite-destination=true',
       `--array-delimiter=U+001F`, `--multiline-fields=${multiline}`, `--report-file=${path.join(folder, 'import.report')}`,
       ...args,
-    ]));
+    ]);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -1,12 +1,19 @@
 package chainscope;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -15,6 +22,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
  * Runs Neo4j Community embedded with only the Bolt connector, bound to 127.0.0.1.
@@ -24,16 +32,24 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * On ready it prints one line "READY bolt://127.0.0.1:PORT" and writes DATA/bolt.json,
  * so the Node side can connect and later runs can reuse the same server. It stops when its
  * stdin ends, that is when the process that started it is gone.
+ *
+ * The one command it reads on stdin, "IMPORT ARGS_FILE", runs Neo4j's offline importer on the
+ * stopped database in this JVM and starts the database again (see offlineImport).
  */
 public final class LocalNeo4j {
+    private static Path dataDir;
+    private static int port;
+    private static DatabaseManagementServiceBuilder builder;
+    private static volatile DatabaseManagementService service;
+
     public static void main(String[] args) throws Exception {
         watchOwner();
-        Path dataDir = Path.of(args.length > 0 ? args[0] : ".neo4j-local").toAbsolutePath();
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        dataDir = Path.of(args.length > 0 ? args[0] : ".neo4j-local").toAbsolutePath();
+        port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         if (port == 0) port = freePort();
         Files.createDirectories(dataDir);
 
-        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dataDir)
+        builder = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
@@ -45,10 +61,7 @@ public final class LocalNeo4j {
             builder.setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache));
         }
 
-        DatabaseManagementService service = builder.build();
-        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        db.executeTransactionally("RETURN 1");
-        awaitBolt(port);
+        startDatabase();
 
         Path stateFile = dataDir.resolve("bolt.json");
         String uri = "bolt://127.0.0.1:" + port;
@@ -74,19 +87,55 @@ public final class LocalNeo4j {
         stopped.await();
     }
 
+    private static void startDatabase() throws InterruptedException {
+        service = builder.build();
+        GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        db.executeTransactionally("RETURN 1");
+        awaitBolt(port);
+    }
+
+    /**
+     * Stops the database, runs neo4j-admin with the arguments in argsFile (its first line is the
+     * log file for the importer's output, each further line one argument), and starts the database
+     * again, answering "IMPORTED EXIT_CODE SECONDS" once it is back. In this JVM, already warm,
+     * the restart takes 0.3 s where a new one took 5–6 s, and the importer starts 2 s sooner.
+     */
+    private static void offlineImport(Path argsFile) throws IOException, InterruptedException {
+        List<String> lines = Files.readAllLines(argsFile, StandardCharsets.UTF_8);
+        service.shutdown();
+        long started = System.nanoTime();
+        int code;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(lines.get(0))), true, StandardCharsets.UTF_8);
+             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            try {
+                code = AdminTool.execute(new ExecutionContext(dataDir, dataDir.resolve("conf"), log, log, fs),
+                        lines.subList(1, lines.size()).toArray(new String[0]));
+            } catch (RuntimeException e) {
+                e.printStackTrace(log);
+                code = 1;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        startDatabase();
+        System.out.println("IMPORTED " + code + " " + seconds);
+        System.out.flush();
+    }
+
     /**
      * The server lives as long as the process that started it. That process holds our stdin
      * open; when it ends in any way (stopped before it could stop us, killed, crashed), stdin
-     * reaches its end and the JVM exits through the shutdown hook, closing the store.
+     * reaches its end and the JVM exits through the shutdown hook, closing the store. Until then
+     * the owner may send commands, one a line.
      */
     private static void watchOwner() {
         Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the owner never writes; reading only waits for the end
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("IMPORT ")) offlineImport(Path.of(line.substring("IMPORT ".length())));
                 }
-            } catch (IOException ignored) {
-                // a broken pipe is an end too
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                // a broken pipe is an end too; a failed restart leaves nothing to serve
+                e.printStackTrace();
             }
             System.exit(0);
         }, "owner-watch");
