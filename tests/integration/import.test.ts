@@ -139,6 +139,22 @@ function bigGraph() {
   return big;
 }
 
+describe('ends already in the database', () => {
+  it('are found for a big file too (where an empty database is checked for first)', async () => {
+    const { records } = await driver.executeQuery('MATCH (c:Company) RETURN c.id AS id ORDER BY id LIMIT 5', {}, { database: database() });
+    const existing = records.map((r) => r.get('id') as string);
+    expect(existing).toHaveLength(5);
+    // 1,200 new companies, each supplied by one already in the database: 1,205 ids to look up.
+    const ids = Array.from({ length: 1_200 }, (_, i) => `test-imp-big-${i}`);
+    const dir = folder('ends-in-database', {
+      'Company.csv': `id,name\n${ids.map((id) => `${id},Big ${id}`).join('\n')}\n`,
+      'SUPPLIES.csv': `from,to,product\n${ids.map((id, i) => `${existing[i % 5]},${id},x`).join('\n')}\n`,
+    });
+    const result = await importPath(driver, database(), dir, { dryRun: true });
+    expect(result).toMatchObject({ nodes: 1_200, relationships: 1_200, rejected: [], written: false });
+  });
+});
+
 // importDataset runs in the API's process: a big upload must not stop it answering others.
 describe('a big import shares the event loop', () => {
   it('reads and validates a 15,000-company graph in slices', async () => {

@@ -168,9 +168,16 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
   return rejected;
 }
 
+/** Past this many ids, an empty database is noticed first (a first load of 100k companies asked about 176,554 ids for 1.4 s). */
+const ASK_IF_EMPTY_FROM = 1_000;
+
 /** The kind label of each id that already exists in the database (validation's database side). */
 export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, Label>> {
   try {
+    if (ids.length >= ASK_IF_EMPTY_FROM) {
+      const [row] = await readTransaction(driver, database, cypher('count-entities'), {}, timeoutMs);
+      if (Number(row?.entities) === 0) return new Map();
+    }
     const rows = await readTransaction(driver, database, cypher('lookup-ids'), { ids }, timeoutMs);
     return new Map(rows.map((r) => [r.id as string, r.label as Label]));
   } catch (error) {

@@ -1,0 +1,2 @@
+// How many graph nodes there are (from the count store: no scan).
+MATCH (n:Entity) RETURN count(n) AS entities
