@@ -80,7 +80,7 @@ export class GraphReader {
  * unreachable server even with retries off, this fails at once (SERVICE_UNAVAILABLE fast).
  * With a timeout, the caller is also told if the database does not answer at all (withDeadline).
  */
-export function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
+export async function readTransaction(driver: Driver, database: string, text: string, params: Record<string, unknown>, timeoutMs?: number): Promise<Row[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   const rows = rowsOf(session.run(text, params, timeoutMs ? { timeout: timeoutMs } : undefined)).finally(() => session.close());
   return withDeadline(rows, timeoutMs);
@@ -163,7 +163,7 @@ export function rowOf(record: Neo4jRecord): Row {
  * With a timeout, a database that does not answer is reported as withDeadline says, and the work,
  * if the server wakes up later, is rolled back rather than committed behind the caller's back.
  */
-export function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+export async function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
   let abandoned = false;
   const run = async () => {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });

@@ -133,12 +133,12 @@ function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T) 
     fs.writeSync(fd, csvLine(header));
     // Each row's cells are made as its batch is written: all of them at once took gigabytes.
     for (let at = 0; at < rows.length; at += ROWS_PER_WRITE) {
+      const batch = rows.slice(at, at + ROWS_PER_WRITE);
       let text = '';
-      for (const row of rows.slice(at, at + ROWS_PER_WRITE)) {
-        const values = cells(row);
-        multiline ||= values.some(spansLines);
-        text += csvLine(values);
-      }
+      for (const row of batch) text += csvLine(cells(row));
+      // A value spans lines when the batch has more line breaks than rows (one search of the
+      // text, where a test of every value took 0.4 s for the 100k graph).
+      multiline ||= text.includes('\r') || lineFeeds(text) > batch.length;
       fs.writeSync(fd, text);
     }
   } finally {
@@ -147,8 +147,10 @@ function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T) 
   return multiline;
 }
 
-function spansLines(value: unknown): boolean {
-  return typeof value === 'string' ? /[\r\n]/.test(value) : Array.isArray(value) && value.some(spansLines);
+function lineFeeds(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 function csvLine(row: unknown[]): string {
