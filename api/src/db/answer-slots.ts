@@ -26,9 +26,9 @@ export class AnswerSlots {
   /**
    * Runs `work` in a slot, once one is free within waitMs. `work` reports a database it cannot
    * reach as a SERVICE_UNAVAILABLE error; the statements waiting at that moment then fail with it
-   * at once instead of each trying in turn: a remote database that does not answer makes every
-   * try wait out the driver's connection timeout (0.8 s), so the last of 20 queued answers would
-   * have been told after 8 s.
+   * at once instead of each trying in turn: a database that does not answer makes every try wait
+   * out the driver's connection or acquisition timeout (up to 1 s), so ten queued answers, two at
+   * a time, were told after 12 s with the 3 s acquisition timeout of before.
    */
   run<T>(work: () => Promise<T>): Promise<T> {
     let gaveUp = false;

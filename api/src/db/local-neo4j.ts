@@ -118,8 +118,9 @@ async function runAdmin(child: ChildProcess, dataDir: string, args: string[]): P
 }
 
 /**
- * The server's stdin is a pipe this process holds and never writes: when this process ends, even
- * killed before it could stop the server, the pipe closes and the server shuts itself down.
+ * The server's stdin is a pipe this process holds, writing to it only runAdmin's command: when
+ * this process ends, even killed before it could stop the server, the pipe closes and the server
+ * shuts itself down.
  */
 function spawnServer(options: LocalNeo4jOptions, port: number): ChildProcess {
   return spawn(
@@ -147,8 +148,8 @@ function isStale(): boolean {
   return SOURCES.some((file) => fs.statSync(file).mtimeMs > built);
 }
 
-/** The java options both the server and neo4j-admin run with: their heap, G1, the launcher's jars. */
 /**
+ * The server's java options: its heap, G1, the launcher's jars (neo4j-admin runs in the same JVM).
  * The heap is fixed at its size from the start (and touched then), as Neo4j's own configuration
  * advises: left to grow, it made the heavy answers a quarter slower after a burst of load, for good.
  */
