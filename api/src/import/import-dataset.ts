@@ -127,18 +127,33 @@ export async function importContents(driver: Driver, database: string, inputs: I
  * dropped here, before anything is written: a million companies' took gigabytes.
  */
 async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean) {
+  // Every file is read at once: big CSV files are parsed in the worker thread, one after another,
+  // while this thread validates the files parsed before them. Each file's reading problems are
+  // kept apart and come first, in file order, as when the files were read one by one.
+  const readProblems = inputs.map((): Problem[] => []);
+  const reads = inputs.map((input, i) => readInputFile(input.file, input.contents, readProblems[i]!));
+  // A failed read is thrown where validation awaits it; until then it is not an unhandled one.
+  for (const read of reads) read.catch(() => {});
   const files: InputFile[] = [];
-  for (const input of inputs) {
-    const file = await readInputFile(input.file, input.contents, problems);
-    if (file) files.push(file);
+  async function* whenRead() {
+    for (const read of reads) {
+      const file = await read;
+      if (!file) continue;
+      files.push(file);
+      yield file;
+    }
   }
   const asOf = new Map(inputs.map((i) => [i.file, i.asOf]));
+  const checkProblems: Problem[] = [];
   const dataset: ValidDataset = await validate(
-    files,
+    whenRead(),
     (file) => ({ source: path.basename(file), asOf: asOf.get(file) ?? new Date().toISOString().slice(0, 10) }),
     (ids) => lookupLabels(driver, database, ids),
-    problems,
+    checkProblems,
   );
+  for (const list of [...readProblems, checkProblems]) {
+    for (const problem of list) problems.push(problem);
+  }
   if (refuse && problems.length) throw new ImportRejected(problems);
   return { dataset, rejected: await withRows(files, problems) };
 }

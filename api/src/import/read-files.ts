@@ -3,18 +3,11 @@
 import fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parse } from 'csv-parse';
 import { isLabel, isRelationshipType, type Label, type RelationshipType } from '../domain.ts';
+import { parseCsvRecords, SLICE_BYTES, type CsvBatch } from './csv-records.ts';
+import { parseCsvOffThread } from './parse-csv-off-thread.ts';
 import type { Problem } from './problems.ts';
 import { takeTurns } from './take-turns.ts';
-
-/**
- * Bytes taken at a time: CSV goes to the parser in slices this size (~10 ms of parsing), with a
- * turn for the event loop in between (take-turns.ts); a bad byte's line is looked for likewise.
- */
-const SLICE_BYTES = 1 << 17;
 
 export interface RawRow {
   /** 1-based line in a CSV file (the header is line 1), or 1-based item number in a JSON array. */
@@ -94,61 +87,40 @@ function firstBadLine(contents: Buffer): number {
   return line;
 }
 
+/** From this size a CSV file is parsed in the worker thread, off this one (below it, starting the worker costs more). */
+export const OFF_THREAD_FROM_BYTES = 1 << 20;
+
 async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Promise<ParsedFile | undefined> {
   let columns: string[] | undefined;
   const rows: RawRow[] = [];
   const misshapen: RawRow[] = [];
-  // Lines are counted here, not by the parser's per-record info (a quarter of its time): a record
-  // ends one line after the last one, plus the line breaks inside its quoted values. Empty lines
-  // come through as one empty field so they count too; and a row with too few or too many
-  // fields is reported on its line (the parser would stop the whole file at the first).
   // Each record becomes its row as it comes: keeping the parser's records too doubled the memory.
-  let line = 0;
-  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true });
-  parser.on('data', (record: string[]) => {
-    line += 1 + lineBreaksIn(record);
-    if (record.length === 1 && record[0] === '') return;
-    if (!columns) {
-      columns = record.map((c) => c.trim());
-      return;
+  const take = ({ records, lines }: CsvBatch) => {
+    for (let r = 0; r < records.length; r += 1) {
+      const record = records[r]!;
+      const line = lines[r]!;
+      if (!columns) {
+        columns = record.map((c) => c.trim());
+        continue;
+      }
+      if (record.length !== columns.length) {
+        problems.push({ file, line, field: '', message: `the row has ${record.length} fields; the header has ${columns.length}` });
+        // Its fields under the header's names as far as they go; any beyond under their position.
+        misshapen.push({ line, values: Object.fromEntries(record.map((value, i) => [columns![i] ?? `field ${i + 1}`, value])) });
+        continue;
+      }
+      const values: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i += 1) values[columns[i]!] = record[i];
+      rows.push({ line, values });
     }
-    if (record.length !== columns.length) {
-      problems.push({ file, line, field: '', message: `the row has ${record.length} fields; the header has ${columns.length}` });
-      // Its fields under the header's names as far as they go; any beyond under their position.
-      misshapen.push({ line, values: Object.fromEntries(record.map((value, i) => [columns![i] ?? `field ${i + 1}`, value])) });
-      return;
-    }
-    const values: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i += 1) values[columns[i]!] = record[i];
-    rows.push({ line, values });
-  });
-  const done = finished(parser);
-  try {
-    for (let at = 0; at < contents.length && !parser.destroyed; at += SLICE_BYTES) {
-      parser.write(contents.subarray(at, at + SLICE_BYTES));
-      await nextTurn();
-    }
-    parser.end();
-    await done;
-  } catch (error) {
-    const err = error as { message: string; lines?: number };
-    problems.push({ file, line: err.lines ?? 0, field: '', message: `broken CSV: ${err.message.replace(/^Invalid [^:]*: /, '')}` });
+  };
+  const broken = contents.length >= OFF_THREAD_FROM_BYTES ? await parseCsvOffThread(contents, take) : await parseCsvRecords(contents, take);
+  if (broken) {
+    problems.push({ file, line: broken.line, field: '', message: broken.message });
     return undefined;
   }
   return { columns: columns ?? [], rows, misshapen };
 }
-
-/** Line breaks (\n, \r\n or a lone \r) inside a record's fields. */
-function lineBreaksIn(record: string[]): number {
-  let breaks = 0;
-  for (const field of record) {
-    if (!LINE_BREAK.test(field)) continue;
-    breaks += field.match(LINE_BREAKS)!.length;
-  }
-  return breaks;
-}
-const LINE_BREAK = /[\r\n]/;
-const LINE_BREAKS = /\r\n|\r|\n/g;
 
 async function parseJson(file: string, text: string, problems: Problem[]): Promise<ParsedFile | undefined> {
   let data: unknown;

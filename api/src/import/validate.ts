@@ -27,7 +27,7 @@ export type IdLookup = (ids: string[]) => Promise<Map<string, Label>>;
 export interface FileDefaults { source: string; asOf: string }
 
 export async function validate(
-  files: InputFile[],
+  files: AsyncIterable<InputFile> | Iterable<InputFile>,
   defaults: (file: string) => FileDefaults,
   lookup: IdLookup,
   problems: Problem[],
@@ -37,7 +37,7 @@ export async function validate(
   const seenIds = new Map<string, string>();
   const turn = takeTurns();
 
-  for (const input of files) {
+  for await (const input of files) {
     const shape = input.kind === 'node'
       ? { ...COMMON_NODE_PROPS, ...NODE_PROPS[input.label] }
       : { from: COMMON_NODE_PROPS.id!, to: COMMON_NODE_PROPS.id!, ...PROVENANCE_PROPS, ...RELATIONSHIPS[input.type].props };
