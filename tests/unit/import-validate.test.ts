@@ -15,7 +15,7 @@ async function check(files: Record<string, string | Buffer>, known: Record<strin
   const dataset = await validate(
     inputs,
     (file) => ({ source: file, asOf: '2025-01-01' }),
-    async (ids) => new Map(ids.filter((id) => id in known).map((id) => [id, known[id] as never])),
+    async (ids) => new Map((await ids()).filter((id) => id in known).map((id) => [id, known[id] as never])),
     problems,
   );
   return { problems, dataset };
@@ -49,6 +49,15 @@ describe('import validation', () => {
   ])('reports %s with file, line and field', async (_, files, expected) => {
     const { problems } = await check(files as Record<string, string | Buffer>);
     expect(problems).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('refuses a relationship given twice in a file, and only that one', async () => {
+    const { problems, dataset } = await check({
+      'Company.csv': 'id,name\nco-a,A\nco-b,B\nco-c,C\n',
+      'SUPPLIES.csv': 'from,to,product\nco-a,co-b,x\nco-b,co-a,y\nco-a,co-c,z\nco-a,co-b,again\n',
+    });
+    expect(problems).toEqual([{ file: 'SUPPLIES.csv', line: 5, field: 'to', message: 'duplicate SUPPLIES from "co-a" to "co-b"' }]);
+    expect(dataset.relationships.map((r) => `${r.from}>${r.to}`)).toEqual(['co-a>co-b', 'co-b>co-a', 'co-a>co-c']);
   });
 
   it('reads Chinese and quoted fields intact across the slices the parser is fed (a 3 MB file)', async () => {

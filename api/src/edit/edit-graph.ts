@@ -78,7 +78,7 @@ export class GraphEditor {
       : { file, kind: 'relationship', type: row.type, columns, rows: [{ line: 1, values: row.values }] };
     const problems: Problem[] = [];
     const today = new Date().toISOString().slice(0, 10);
-    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), (ids) => lookupLabels(this.driver, this.database, ids, this.timeoutMs), problems);
+    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), async (ids) => lookupLabels(this.driver, this.database, await ids(), this.timeoutMs), problems);
     const [problem] = problems;
     if (problem) {
       const field = ['from', 'to'].includes(problem.field) ? `${problem.field}Id` : `${argument}.${renamedBack(problem.field)}`;

@@ -21,8 +21,12 @@ export interface ValidDataset {
   existingIds: Set<string>;
 }
 
-/** Labels of ids already in the database, for relationship ends the input does not define. */
-export type IdLookup = (ids: string[]) => Promise<Map<string, Label>>;
+/**
+ * Labels of ids already in the database, for relationship ends the input does not define. The
+ * ids take a pass over every relationship to gather, so they are asked for only when needed
+ * (not when the database holds no graph at all); there are at most `atMost` of them.
+ */
+export type IdLookup = (ids: () => Promise<string[]>, atMost: number) => Promise<Map<string, Label>>;
 
 export interface FileDefaults { source: string; asOf: string }
 
@@ -46,7 +50,8 @@ export async function validate(
       problems.push({ file: input.file, line: 1, field: column, message: `unknown column; expected some of: ${Object.keys(shape).join(', ')}` });
     }
     if (unknown.length) continue;
-    const seenRelationships = new Set<string>();
+    // Each start's ends so far: a Set of joined pairs made a new string for every row.
+    const seenEnds = new Map<string, Set<string>>();
     // The id or the ends are parsed apart from the properties: deleting them from the properties
     // afterwards would turn every row's object into a slow dictionary.
     const [keys, fields] = splitFields(fieldsOf(shape), input.kind === 'node' ? ['id'] : ['from', 'to']);
@@ -72,12 +77,13 @@ export async function validate(
         const props = parseRow(input.file, row, fields, { source, confidence: 1, asOf }, problems);
         if (!ends || !props) continue;
         const { from, to } = ends as { from: string; to: string };
-        const key = `${from}\u0000${to}`;
-        if (seenRelationships.has(key)) {
+        let tos = seenEnds.get(from);
+        if (!tos) seenEnds.set(from, (tos = new Set()));
+        if (tos.has(to)) {
           problems.push({ file: input.file, line: row.line, field: 'to', message: `duplicate ${input.type} from "${from}" to "${to}"` });
           continue;
         }
-        seenRelationships.add(key);
+        tos.add(to);
         relationships.push({ type: input.type, from, to, props, file: input.file, line: row.line });
       }
     }
@@ -129,12 +135,14 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
   const labels = new Map<string, Label>();
   for (const n of nodes) labels.set(n.id, n.label);
   // Input nodes, and the ends the input does not define: the database is asked about each once.
-  const asked = new Set(labels.keys());
-  for (const rel of relationships) {
-    asked.add(rel.from).add(rel.to);
-    await turn();
-  }
-  const inDatabase = await lookup([...asked]);
+  const inDatabase = await lookup(async () => {
+    const asked = new Set(labels.keys());
+    for (const rel of relationships) {
+      asked.add(rel.from).add(rel.to);
+      await turn();
+    }
+    return [...asked];
+  }, nodes.length + 2 * relationships.length);
   const keptNodes: NodeRow[] = [];
   for (const node of nodes) {
     const existing = inDatabase.get(node.id);
