@@ -15,7 +15,7 @@ import { readTransaction } from '../db/neo4j.ts';
 import { applySchema } from '../db/schema.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
-import { countsOf, groupBy, type FileCounts, type WriteResult } from './write.ts';
+import { byFile, countsOf, type FileCounts, type WriteResult } from './write.ts';
 
 /** Between list elements in the CSV: a control character no imported text should hold. */
 const ARRAY_DELIMITER = '\u001f';
@@ -65,14 +65,14 @@ export async function bulkLoad(
       multiline = writeCsv(file, header, rows, cells) || multiline;
     };
     const args = [
-      ...groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`).map((rows, i) => {
+      ...byFile(dataset.nodes).map((rows, i) => {
         const file = path.join(folder, `nodes-${i}.csv`);
         const columns = propertyColumns(rows);
         write(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'], rows,
           (n) => [n.id, ...columns.map(([key]) => n.props[key]), now]);
         return `--nodes=Entity:${rows[0]!.label}=${file}`;
       }),
-      ...groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`).map((rows, i) => {
+      ...byFile(dataset.relationships).map((rows, i) => {
         const file = path.join(folder, `relationships-${i}.csv`);
         const columns = propertyColumns(rows);
         write(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)], rows,

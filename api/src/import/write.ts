@@ -127,7 +127,7 @@ function slices<T>(rows: T[]): T[][] {
 export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relationships'>, now: string): Promise<UpsertGroup[]> {
   const turn = takeTurns();
   const groups: UpsertGroup[] = [];
-  for (const nodes of groupBy(dataset.nodes, (n) => `${n.file}\u0000${n.label}`)) {
+  for (const nodes of byFile(dataset.nodes)) {
     const rows = [];
     for (const n of nodes as NodeRow[]) {
       rows.push({ id: n.id, props: storable(n.props) });
@@ -135,7 +135,7 @@ export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relati
     }
     groups.push({ file: nodes[0]!.file, query: 'upsert-nodes', params: { label: nodes[0]!.label, now }, rows });
   }
-  for (const relationships of groupBy(dataset.relationships, (r) => `${r.file}\u0000${r.type}`)) {
+  for (const relationships of byFile(dataset.relationships)) {
     const rows = [];
     for (const r of relationships as RelationshipRow[]) {
       rows.push({ from: r.from, to: r.to, props: storable(r.props) });
@@ -175,13 +175,17 @@ export function countsOf(counts: Map<string, FileCounts>, file: string): FileCou
   return fileCounts;
 }
 
-export function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+/**
+ * The rows of each file, in the order the files first come. A file holds one label or one
+ * relationship type (its name says which), so its rows are written as one group; grouping by
+ * file and label, a joined key a row, took 0.3 s of the 100k graph's 1.4M rows.
+ */
+export function byFile<T extends { file: string }>(rows: T[]): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+  for (const row of rows) {
+    const group = groups.get(row.file);
+    if (group) group.push(row);
+    else groups.set(row.file, [row]);
   }
   return [...groups.values()];
 }
