@@ -1,4 +1,5 @@
 // The cluster-ready path (neo4j:// routing URI) and a database that cannot be reached.
+import http from 'node:http';
 import net from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AnswerSlots } from '../../api/src/db/answer-slots.ts';
@@ -62,6 +63,16 @@ describe('connectivity', () => {
     const result = await apiClient(driver)('{ supplyChain(id: "anything") { truncated } }');
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(result.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('answers SERVICE_UNAVAILABLE, naming the likely cause, when an HTTP server answers at the URI', async () => {
+    const server = http.createServer((_, res) => res.end('not Bolt'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    drivers.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const driver = testDriver(`bolt://127.0.0.1:${(server.address() as net.AddressInfo).port}`);
+    drivers.push(driver);
+    const result = await apiClient(driver)('{ supplyChain(id: "anything") { truncated } }');
+    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not in Bolt.*NEO4J_URI/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
   });
 
   it('fails the answers waiting for a turn with the one that found the database unreachable, without each trying', async () => {

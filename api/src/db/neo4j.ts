@@ -198,6 +198,11 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 export function translateError(error: unknown): unknown {
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE.has(error.code)) return codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
+    // Something other than Neo4j's Bolt port at the URI (its HTTP port, a proxy, another service):
+    // the driver says ProtocolError, or, for an HTTP answer, gives no code at all.
+    if (error.code === 'ProtocolError' || error.message.startsWith('Server responded HTTP')) {
+      return codedError('SERVICE_UNAVAILABLE', 'The graph database answered, but not in Bolt; check NEO4J_URI (Bolt is port 7687, not HTTP\'s 7474)');
+    }
     if (error.message.startsWith('Connection acquisition timed out')) {
       return codedError('SERVICE_UNAVAILABLE', 'The graph database is too busy; try again shortly');
     }
