@@ -11,7 +11,6 @@ import { startLocalNeo4j, type LocalNeo4j } from '../../api/src/db/local-neo4j.t
 import { createDriver } from '../../api/src/db/neo4j.ts';
 import { applySchema } from '../../api/src/db/schema.ts';
 import { exportGraph } from '../../api/src/export/export-graph.ts';
-import { warmUpImporter } from '../../api/src/import/bulk-load.ts';
 import { importPath } from '../../api/src/import/import-dataset.ts';
 import { SAMPLE_DIR } from '../../api/src/seed.ts';
 
@@ -100,20 +99,6 @@ describe('a first load into an empty local database', () => {
       }
     }
   }, 180_000);
-
-  it('warms the importer up on a graph of its own while the database serves, and runs an import sent meanwhile after it', async () => {
-    const before = await storedValues();
-    const warming = warmUpImporter(scratch);
-    const { records } = await driver.executeQuery('MATCH (n:Entity) RETURN count(n) AS n', {}, { database: 'neo4j' });
-    expect(Number(records[0]!.get('n'))).toBe(before.filter((v) => v.includes('"key":"name"')).length);
-    // Sent while the warm-up runs: the server takes it after, and each gets its own answer.
-    const failing = scratch.runAdmin(['database', 'import', 'full', 'neo4j', `--nodes=Entity:Company=${path.join(tmp, 'absent.csv')}`]);
-    expect(await warming).toBeGreaterThan(0);
-    await expect(failing).rejects.toThrow(/absent\.csv/);
-    // The warm-up's graph went into its own folder, which is gone, not into the database.
-    expect(await storedValues()).toEqual(before);
-    expect(fs.existsSync(path.join(scratch.dataDir, 'importer-warm-up'))).toBe(false);
-  }, 120_000);
 
   it('reports an importer that fails with its log, and has the database serving again', async () => {
     const missing = path.join(tmp, 'no-such-file.csv');

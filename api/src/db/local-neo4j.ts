@@ -28,12 +28,6 @@ export interface LocalNeo4j {
    * DATA/neo4j-admin.log, and a failure throws with the last lines.
    */
   runAdmin(args: string[]): Promise<number>;
-  /**
-   * Runs neo4j-admin with these arguments in a home of its own (`home`, a folder holding its
-   * input) while the database goes on serving: a small import there has the JIT compile the
-   * importer before the real one (runAdmin). Resolves to its time in seconds; fails as runAdmin.
-   */
-  warmImporter(home: string, args: string[]): Promise<number>;
 }
 
 export interface LocalNeo4jOptions {
@@ -73,7 +67,6 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     return {
       uri: running, dataDir: options.dataDir, heap: options.heap, owned: false, stop: async () => {},
       runAdmin: () => Promise.reject(new Error(`the local Neo4j at ${running} belongs to another process`)),
-      warmImporter: () => Promise.reject(new Error(`the local Neo4j at ${running} belongs to another process`)),
     };
   }
   checkPrerequisites();
@@ -82,10 +75,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
   const started = Date.now();
   const child = spawnServer(options, options.port ?? 0);
-  // One reader of the server's output for its whole life: a reader closed after a reply would
-  // pause the stream under any other still waiting for one.
-  const output = readline.createInterface({ input: child.stdout! });
-  const uri = await waitForReady(child, output, options.dataDir);
+  const uri = await waitForReady(child, options.dataDir);
   say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     uri, dataDir: options.dataDir, heap: options.heap, owned: true,
@@ -93,37 +83,28 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return child.pid;
     },
     stop: () => stopChild(child),
-    runAdmin: (args) => adminCommand(child, output, options.dataDir, 'IMPORT', options.dataDir, args),
-    warmImporter: (home, args) => adminCommand(child, output, options.dataDir, 'WARM', home, args),
+    runAdmin: (args) => runAdmin(child, options.dataDir, args),
   };
 }
 
-/**
- * See LocalNeo4j.runAdmin (IMPORT) and warmImporter (WARM); the launcher's side is
- * LocalNeo4j.java's offlineImport and warmImporter. The arguments, and the importer's log, go in
- * `folder`. The launcher runs one command at a time, in the order sent.
- */
-async function adminCommand(child: ChildProcess, output: readline.Interface, dataDir: string, command: 'IMPORT' | 'WARM', folder: string, args: string[]): Promise<number> {
-  const logFile = path.join(folder, 'neo4j-admin.log');
-  const argsFile = path.resolve(folder, `neo4j-admin-${command.toLowerCase()}.args`);
-  const reply = command === 'IMPORT' ? 'IMPORTED ' : 'WARMED ';
+/** See LocalNeo4j.runAdmin; the launcher's side is LocalNeo4j.java's offlineImport. */
+async function runAdmin(child: ChildProcess, dataDir: string, args: string[]): Promise<number> {
+  const logFile = path.join(dataDir, 'neo4j-admin.log');
+  const argsFile = path.join(dataDir, 'neo4j-admin.args');
   fs.writeFileSync(argsFile, [path.resolve(logFile), ...args].join('\n'));
   try {
     const [code, seconds] = await new Promise<[number, number]>((resolve, reject) => {
-      const exited = () => {
-        output.off('line', answered);
-        reject(new Error(`The local Neo4j exited while neo4j-admin ran; see ${path.join(dataDir, 'launcher.log')}`));
-      };
-      function answered(line: string) {
-        if (!line.startsWith(reply)) return;
-        output.off('line', answered);
-        child.off('exit', exited);
-        const [code, seconds] = line.slice(reply.length).split(' ').map(Number);
-        resolve([code!, seconds!]);
-      }
+      const lines = readline.createInterface({ input: child.stdout! });
+      const exited = () => reject(new Error(`The local Neo4j exited while neo4j-admin ran; see ${path.join(dataDir, 'launcher.log')}`));
       child.once('exit', exited);
-      output.on('line', answered);
-      child.stdin!.write(`${command} ${argsFile}\n`);
+      lines.on('line', (line) => {
+        if (!line.startsWith('IMPORTED ')) return;
+        lines.close();
+        child.off('exit', exited);
+        const [code, seconds] = line.slice('IMPORTED '.length).split(' ').map(Number);
+        resolve([code!, seconds!]);
+      });
+      child.stdin!.write(`IMPORT ${path.resolve(argsFile)}\n`);
     });
     if (code !== 0) {
       // What it said, without the stack frames of an exception (those are in the log).
@@ -214,7 +195,7 @@ export async function buildLauncher(say: (line: string) => void): Promise<void> 
   }
 }
 
-function waitForReady(child: ChildProcess, output: readline.Interface, dataDir: string): Promise<string> {
+function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
   const logFile = path.join(dataDir, 'launcher.log');
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   child.stderr?.pipe(log);
@@ -223,7 +204,7 @@ function waitForReady(child: ChildProcess, output: readline.Interface, dataDir: 
       child.kill('SIGTERM');
       reject(new Error(`Local Neo4j did not start within 180 s; see ${logFile}`));
     }, 180_000);
-    output.on('line', (line) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('READY ')) {
         clearTimeout(timer);
         resolve(line.slice('READY '.length).trim());

@@ -80,7 +80,11 @@ export async function bulkLoad(
         return `--relationships=${rows[0]!.type}=${file}`;
       }),
     ];
-    importerSeconds = await local.runAdmin(importerArgs(database, folder, multiline, args));
+    importerSeconds = await local.runAdmin([
+      'database', 'import', 'full', database, '--overwrite-destination=true',
+      `--array-delimiter=U+001F`, `--multiline-fields=${multiline}`, `--report-file=${path.join(folder, 'import.report')}`,
+      ...args,
+    ]);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -95,61 +99,6 @@ export async function bulkLoad(
   // Nodes and relationships are written in one pass: the whole time counts for both.
   const seconds = (performance.now() - started) / 1000;
   return { counts, nodeSeconds: seconds, relationshipSeconds: seconds, offline: { importerSeconds } };
-}
-
-function importerArgs(database: string, folder: string, multiline: boolean, inputs: string[]): string[] {
-  return [
-    'database', 'import', 'full', database, '--overwrite-destination=true',
-    `--array-delimiter=U+001F`, `--multiline-fields=${multiline}`, `--report-file=${path.join(folder, 'import.report')}`,
-    ...inputs,
-  ];
-}
-
-/**
- * Starts warmUpImporter when a first load may go through the importer: the local server is this
- * process's, and its database holds nothing at all (what bulkLoadRefusal checks again later).
- */
-export async function warmUpForFirstLoad(driver: Driver, database: string, local: LocalNeo4j): Promise<void> {
-  if (!local.owned) return;
-  const [row] = await readTransaction(driver, database, cypher('count-all-nodes'), {});
-  if (Number(row?.nodes ?? 1) === 0) await warmUpImporter(local);
-}
-
-/**
- * The warm-up graph's size. 20k nodes and 200k relationships warmed the importer a little more
- * (6.2–6.5 s) but slowed validation by 3–5 s; 500 and 5k left its time uneven (6.8–9.9 s).
- */
-const WARM_UP_NODES = 5_000;
-const WARM_UP_RELATIONSHIPS = 50_000;
-
-/**
- * Runs the offline importer on a small made-up graph, in a folder of its own and on one thread,
- * while the database still serves: started once the files are parsed, it has the JIT compile the
- * importer on the core validation leaves free, and the real import then runs warm. The 100k
- * graph's import took 9.5 s in a JVM that had never imported and 5.7 s when run again; after a
- * warm-up, 7.0–7.3 s (the warm-up's own work slows validation by up to a second).
- * It only ever costs time: a failed warm-up is let go (undefined; otherwise its seconds).
- */
-export async function warmUpImporter(local: LocalNeo4j): Promise<number | undefined> {
-  const home = path.join(local.dataDir, 'importer-warm-up');
-  fs.rmSync(home, { recursive: true, force: true });
-  fs.mkdirSync(home);
-  try {
-    const nodes = path.join(home, 'nodes.csv');
-    const relationships = path.join(home, 'relationships.csv');
-    const ids = Array.from({ length: WARM_UP_NODES }, (_, i) => `warm-${i}`);
-    writeCsv(nodes, ['id:ID', 'name:string', 'employees:long', 'share:double', 'listed:boolean', 'aliases:string[]', 'updatedAt:string'], ids,
-      (id, i) => [id, `Company ${i}`, i, i / WARM_UP_NODES, i % 2 === 0, [`C${i}`, `Co ${i}`], '2026-01-01T00:00:00.000Z']);
-    writeCsv(relationships, [':START_ID', ':END_ID', 'product:string', 'confidence:double', 'since:long', 'source:string', 'asOf:string'],
-      Array.from({ length: WARM_UP_RELATIONSHIPS }, (_, i) => i),
-      (i) => [ids[i % WARM_UP_NODES], ids[(i * 7919 + 1) % WARM_UP_NODES], 'wafers', 0.5, 2020, 'warm-up', '2026-01-01']);
-    return await local.warmImporter(home, importerArgs('neo4j', home, false, ['--threads=1', `--nodes=Entity:Company=${nodes}`, `--relationships=SUPPLIES=${relationships}`]));
-  } catch {
-    // Only speed is lost; the real import reports its own failures.
-    return undefined;
-  } finally {
-    fs.rmSync(home, { recursive: true, force: true });
-  }
 }
 
 /** [name, type] of each property the rows hold, typed as the transactional path stores it. */
@@ -177,7 +126,7 @@ const ROWS_PER_WRITE = 10_000;
  * value; quotes doubled; an absent value an empty field), and csv-stringify took 3.5× as long,
  * 4 of the 100k graph's 5 s here.
  */
-function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T, index: number) => unknown[]): boolean {
+function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T) => unknown[]): boolean {
   let multiline = false;
   const fd = fs.openSync(file, 'w');
   try {
@@ -186,7 +135,7 @@ function writeCsv<T>(file: string, header: string[], rows: T[], cells: (row: T, 
     for (let at = 0; at < rows.length; at += ROWS_PER_WRITE) {
       const batch = rows.slice(at, at + ROWS_PER_WRITE);
       let text = '';
-      for (let i = 0; i < batch.length; i += 1) text += csvLine(cells(batch[i]!, at + i));
+      for (const row of batch) text += csvLine(cells(row));
       // A value spans lines when the batch has more line breaks than rows (one search of the
       // text, where a test of every value took 0.4 s for the 100k graph).
       multiline ||= text.includes('\r') || lineFeeds(text) > batch.length;

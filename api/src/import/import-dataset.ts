@@ -9,7 +9,7 @@ import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
 import type { LocalNeo4j } from '../db/local-neo4j.ts';
-import { bulkLoad, bulkLoadRefusal, warmUpForFirstLoad } from './bulk-load.ts';
+import { bulkLoad, bulkLoadRefusal } from './bulk-load.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
 import { takeTurns } from './take-turns.ts';
 import { validate, type ValidDataset } from './validate.ts';
@@ -87,11 +87,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   checkMemory(inputs);
   const started = Date.now();
   const problems: Problem[] = [];
-  // Once the files are parsed, a core is left free while validation goes on: the importer warms
-  // up on it (not awaited; the server runs the import after it).
-  const server = options.dryRun ? undefined : options.localServer;
-  const whenParsed = () => void (server && warmUpForFirstLoad(driver, database, server).catch(() => {}));
-  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems, !options.partial && !options.dryRun, whenParsed);
+  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems, !options.partial && !options.dryRun);
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
   const local = write ? options.localServer : undefined;
@@ -130,7 +126,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
  * refuses the import (ImportRejected) before those values are looked up. The rows as read are
  * dropped here, before anything is written: a million companies' took gigabytes.
  */
-async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean, whenParsed: () => void) {
+async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean) {
   // Every file is read at once: big CSV files are parsed in the worker thread, one after another,
   // while this thread validates the files parsed before them. Each file's reading problems are
   // kept apart and come first, in file order, as when the files were read one by one.
@@ -138,7 +134,6 @@ async function readAndValidate(driver: Driver, database: string, inputs: InputCo
   const reads = inputs.map((input, i) => readInputFile(input.file, input.contents, readProblems[i]!));
   // A failed read is thrown where validation awaits it; until then it is not an unhandled one.
   for (const read of reads) read.catch(() => {});
-  Promise.allSettled(reads).then(whenParsed, () => {});
   const files: InputFile[] = [];
   async function* whenRead() {
     for (const read of reads) {

@@ -33,10 +33,8 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
  * so the Node side can connect and later runs can reuse the same server. It stops when its
  * stdin ends, that is when the process that started it is gone.
  *
- * Two commands come on stdin: "IMPORT ARGS_FILE" runs Neo4j's offline importer on the stopped
- * database in this JVM and starts the database again (see offlineImport); "WARM ARGS_FILE" runs
- * it on a small graph of its own while the database serves, so the JIT has compiled the importer
- * by the time the real import comes (see warmImporter).
+ * The one command it reads on stdin, "IMPORT ARGS_FILE", runs Neo4j's offline importer on the
+ * stopped database in this JVM and starts the database again (see offlineImport).
  */
 public final class LocalNeo4j {
     private static Path dataDir;
@@ -103,40 +101,24 @@ public final class LocalNeo4j {
      * the restart takes 0.3 s where a new one took 5–6 s, and the importer starts 2 s sooner.
      */
     private static void offlineImport(Path argsFile) throws IOException, InterruptedException {
+        List<String> lines = Files.readAllLines(argsFile, StandardCharsets.UTF_8);
         service.shutdown();
         long started = System.nanoTime();
-        int code = runAdminTool(dataDir, argsFile);
+        int code;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(lines.get(0))), true, StandardCharsets.UTF_8);
+             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            try {
+                code = AdminTool.execute(new ExecutionContext(dataDir, dataDir.resolve("conf"), log, log, fs),
+                        lines.subList(1, lines.size()).toArray(new String[0]));
+            } catch (RuntimeException e) {
+                e.printStackTrace(log);
+                code = 1;
+            }
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         startDatabase();
         System.out.println("IMPORTED " + code + " " + seconds);
         System.out.flush();
-    }
-
-    /**
-     * Runs neo4j-admin as offlineImport does, but in a home of its own (the folder holding
-     * argsFile) and with the database left serving, answering "WARMED EXIT_CODE SECONDS". Meant
-     * for an import of a small graph: the 100k-company graph's import took 9.5 s in a JVM that had
-     * never imported, and 5.7 s when run a second time in the same one.
-     */
-    private static void warmImporter(Path argsFile) throws IOException {
-        long started = System.nanoTime();
-        int code = runAdminTool(argsFile.getParent(), argsFile);
-        System.out.println("WARMED " + code + " " + (System.nanoTime() - started) / 1e9);
-        System.out.flush();
-    }
-
-    private static int runAdminTool(Path home, Path argsFile) throws IOException {
-        List<String> lines = Files.readAllLines(argsFile, StandardCharsets.UTF_8);
-        try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(lines.get(0))), true, StandardCharsets.UTF_8);
-             DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-            try {
-                return AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), log, log, fs),
-                        lines.subList(1, lines.size()).toArray(new String[0]));
-            } catch (RuntimeException e) {
-                e.printStackTrace(log);
-                return 1;
-            }
-        }
     }
 
     /**
@@ -150,7 +132,6 @@ public final class LocalNeo4j {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     if (line.startsWith("IMPORT ")) offlineImport(Path.of(line.substring("IMPORT ".length())));
-                    if (line.startsWith("WARM ")) warmImporter(Path.of(line.substring("WARM ".length())));
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
                 // a broken pipe is an end too; a failed restart leaves nothing to serve
