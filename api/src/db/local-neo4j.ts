@@ -75,7 +75,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
   const started = Date.now();
   const child = spawnServer(options, options.port ?? 0);
-  const uri = await waitForReady(child, options.dataDir);
+  // One reader of the server's output for its whole life: a reader closed after its line pauses
+  // the stream under every other one.
+  const output = readline.createInterface({ input: child.stdout! });
+  const uri = await waitForReady(child, output, options.dataDir);
   say(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     uri, dataDir: options.dataDir, heap: options.heap, owned: true,
@@ -83,27 +86,30 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return child.pid;
     },
     stop: () => stopChild(child),
-    runAdmin: (args) => runAdmin(child, options.dataDir, args),
+    runAdmin: (args) => runAdmin(child, output, options.dataDir, args),
   };
 }
 
 /** See LocalNeo4j.runAdmin; the launcher's side is LocalNeo4j.java's offlineImport. */
-async function runAdmin(child: ChildProcess, dataDir: string, args: string[]): Promise<number> {
+async function runAdmin(child: ChildProcess, output: readline.Interface, dataDir: string, args: string[]): Promise<number> {
   const logFile = path.join(dataDir, 'neo4j-admin.log');
   const argsFile = path.join(dataDir, 'neo4j-admin.args');
   fs.writeFileSync(argsFile, [path.resolve(logFile), ...args].join('\n'));
   try {
     const [code, seconds] = await new Promise<[number, number]>((resolve, reject) => {
-      const lines = readline.createInterface({ input: child.stdout! });
-      const exited = () => reject(new Error(`The local Neo4j exited while neo4j-admin ran; see ${path.join(dataDir, 'launcher.log')}`));
-      child.once('exit', exited);
-      lines.on('line', (line) => {
+      const exited = () => {
+        output.off('line', answered);
+        reject(new Error(`The local Neo4j exited while neo4j-admin ran; see ${path.join(dataDir, 'launcher.log')}`));
+      };
+      function answered(line: string) {
         if (!line.startsWith('IMPORTED ')) return;
-        lines.close();
+        output.off('line', answered);
         child.off('exit', exited);
         const [code, seconds] = line.slice('IMPORTED '.length).split(' ').map(Number);
         resolve([code!, seconds!]);
-      });
+      }
+      child.once('exit', exited);
+      output.on('line', answered);
       child.stdin!.write(`IMPORT ${path.resolve(argsFile)}\n`);
     });
     if (code !== 0) {
@@ -195,7 +201,7 @@ export async function buildLauncher(say: (line: string) => void): Promise<void> 
   }
 }
 
-function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
+function waitForReady(child: ChildProcess, output: readline.Interface, dataDir: string): Promise<string> {
   const logFile = path.join(dataDir, 'launcher.log');
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   child.stderr?.pipe(log);
@@ -204,7 +210,7 @@ function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
       child.kill('SIGTERM');
       reject(new Error(`Local Neo4j did not start within 180 s; see ${logFile}`));
     }, 180_000);
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    output.on('line', (line) => {
       if (line.startsWith('READY ')) {
         clearTimeout(timer);
         resolve(line.slice('READY '.length).trim());
