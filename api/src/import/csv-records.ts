@@ -6,11 +6,11 @@ import { parse } from 'csv-parse';
 
 /**
  * Bytes taken at a time: CSV goes to the parser in slices this size (~10 ms of parsing), with a
- * turn for the event loop in between.
+ * turn for the event loop in between; read-files.ts looks for a bad byte's line likewise.
  */
 export const SLICE_BYTES = 1 << 17;
 
-/** Records passed on at a time from a worker: small enough to hold little, big enough to be few messages. */
+/** Records passed on at a time: from a worker, small enough to hold little, big enough to be few messages. */
 const RECORDS_PER_BATCH = 8192;
 
 /** Records (the header among them; empty lines left out) and the line each ends on. */
