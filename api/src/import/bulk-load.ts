@@ -64,24 +64,35 @@ export async function bulkLoad(
       countsOf(counts, rows[0]!.file).created += rows.length;
       multiline = writeCsv(file, header, rows, cells) || multiline;
     };
+    // Each node's importer id is its place in the files (--id-type=actual): the importer then
+    // keeps no map from the dataset's ids to its own, 2–3 s of the 100k graph's import.
+    const place = new Map<string, number>();
+    const placeOf = (id: string) => {
+      const at = place.get(id);
+      if (at === undefined) throw new Error(`no node ${id} for a relationship: validation let a missing end through`);
+      return at;
+    };
     const args = [
       ...byFile(dataset.nodes).map((rows, i) => {
         const file = path.join(folder, `nodes-${i}.csv`);
         const columns = propertyColumns(rows);
-        write(file, ['id:ID', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'], rows,
-          (n) => [n.id, ...columns.map(([key]) => n.props[key]), now]);
+        write(file, [':ID', 'id:string', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'], rows,
+          (n) => {
+            place.set(n.id, place.size);
+            return [place.size - 1, n.id, ...columns.map(([key]) => n.props[key]), now];
+          });
         return `--nodes=Entity:${rows[0]!.label}=${file}`;
       }),
       ...byFile(dataset.relationships).map((rows, i) => {
         const file = path.join(folder, `relationships-${i}.csv`);
         const columns = propertyColumns(rows);
         write(file, [':START_ID', ':END_ID', ...columns.map(([key, type]) => `${key}:${type}`)], rows,
-          (r) => [r.from, r.to, ...columns.map(([key]) => r.props[key])]);
+          (r) => [placeOf(r.from), placeOf(r.to), ...columns.map(([key]) => r.props[key])]);
         return `--relationships=${rows[0]!.type}=${file}`;
       }),
     ];
     importerSeconds = await local.runAdmin([
-      'database', 'import', 'full', database, '--overwrite-destination=true',
+      'database', 'import', 'full', database, '--overwrite-destination=true', '--id-type=actual',
       `--array-delimiter=U+001F`, `--multiline-fields=${multiline}`, `--report-file=${path.join(folder, 'import.report')}`,
       ...args,
     ]);
