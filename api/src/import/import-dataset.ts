@@ -170,7 +170,8 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
     for (const rows of [file.rows, file.misshapen ?? []]) {
       for (const row of rows) {
         byLine.set(row.line, row.values);
-        await turn();
+        const pause = turn();
+        if (pause) await pause;
       }
     }
     rowsOf.set(file.file, byLine);
@@ -178,7 +179,8 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
   const rejected: RejectedRow[] = [];
   for (const p of problems) {
     rejected.push({ ...p, values: rowsOf.get(p.file)?.get(p.line) ?? null });
-    await turn();
+    const pause = turn();
+    if (pause) await pause;
   }
   return rejected;
 }

@@ -141,7 +141,8 @@ async function parseJson(file: string, text: string, problems: Problem[]): Promi
   for (const [i, values] of items.entries()) {
     for (const key in values) columns.add(key);
     rows.push({ line: i + 1, values });
-    await turn();
+    const pause = turn();
+    if (pause) await pause;
   }
   return { columns: [...columns], rows };
 }

@@ -10,8 +10,10 @@ const SLICE_MS = 10;
 const CALLS_PER_LOOK = 256;
 
 /**
- * A `turn` for one long loop: awaited once per item, it yields to the event loop (I/O, timers,
- * other requests) when the loop has had it for SLICE_MS, and otherwise costs next to nothing.
+ * A `turn` for one long loop, called once per item: when the loop has had the event loop for
+ * SLICE_MS it returns a promise to await, which yields it (I/O, timers, other requests), and
+ * otherwise undefined, not to be awaited: awaiting undefined still suspends the loop for a
+ * microtask, ~60 ns a row (4M of them in a 100k-company import).
  */
 export function takeTurns(): () => Promise<void> | undefined {
   let calls = 0;

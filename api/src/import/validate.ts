@@ -58,7 +58,8 @@ export async function validate(
     // Every relationship row starts from its file's provenance, which its own columns override.
     const { source, asOf } = defaults(input.file);
     for (const row of input.rows) {
-      await turn();
+      const pause = turn();
+      if (pause) await pause;
       if (input.kind === 'node') {
         const identity = parseRow(input.file, row, keys, {}, problems);
         const props = parseRow(input.file, row, fields, {}, problems);
@@ -139,7 +140,8 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     const asked = new Set(labels.keys());
     for (const rel of relationships) {
       asked.add(rel.from).add(rel.to);
-      await turn();
+      const pause = turn();
+      if (pause) await pause;
     }
     return [...asked];
   }, nodes.length + 2 * relationships.length);
@@ -151,7 +153,8 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
       problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
       labels.set(node.id, existing);
     }
-    await turn();
+    const pause = turn();
+    if (pause) await pause;
   }
   for (const [id, label] of inDatabase) if (!labels.has(id)) labels.set(id, label);
   const keptRelationships: RelationshipRow[] = [];
@@ -159,7 +162,8 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     const spec = RELATIONSHIPS[rel.type];
     const fromOk = checkEnd(rel, 'from', spec.from, labels, problems);
     if (checkEnd(rel, 'to', spec.to, labels, problems) && fromOk) keptRelationships.push(rel);
-    await turn();
+    const pause = turn();
+    if (pause) await pause;
   }
   const existingIds = new Set(keptNodes.filter((n) => inDatabase.has(n.id)).map((n) => n.id));
   return { nodes: keptNodes, relationships: keptRelationships, existingIds };

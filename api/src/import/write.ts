@@ -131,7 +131,8 @@ export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relati
     const rows = [];
     for (const n of nodes as NodeRow[]) {
       rows.push({ id: n.id, props: storable(n.props) });
-      await turn();
+      const pause = turn();
+      if (pause) await pause;
     }
     groups.push({ file: nodes[0]!.file, query: 'upsert-nodes', params: { label: nodes[0]!.label, now }, rows });
   }
@@ -139,7 +140,8 @@ export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relati
     const rows = [];
     for (const r of relationships as RelationshipRow[]) {
       rows.push({ from: r.from, to: r.to, props: storable(r.props) });
-      await turn();
+      const pause = turn();
+      if (pause) await pause;
     }
     groups.push({ file: relationships[0]!.file, query: 'upsert-relationships', params: { type: relationships[0]!.type }, rows });
   }
