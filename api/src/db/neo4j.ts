@@ -87,7 +87,7 @@ export async function readTransaction(driver: Driver, database: string, text: st
 }
 
 /** How long past its transaction timeout a statement may go unanswered before its caller is told. */
-const NO_ANSWER_GRACE_MS = 1_000;
+export const NO_ANSWER_GRACE_MS = 1_000;
 
 /**
  * `work`, or SERVICE_UNAVAILABLE once the database has left it unanswered for its transaction

@@ -19,8 +19,10 @@ import { responseCacheLookups } from '../observability/metrics.ts';
 const MAX_BYTES = 128 << 20;
 
 /**
- * maxWaitMs bounds how long a repeated question waits for the first asking (it then runs its own);
- * the query timeout is the natural bound.
+ * maxWaitMs bounds how long a repeated question waits for the first asking (it then runs its own):
+ * the bound on a one-statement asking, its query timeout and the no-answer grace. With the query
+ * timeout alone, a question repeated while Neo4j was frozen gave up on the first asking just
+ * before it was told SERVICE_UNAVAILABLE, then waited out a deadline of its own (4 s, not 2.5).
  */
 export function useResponseCache(version: GraphVersion, ttlMs: number, maxWaitMs: number): Plugin<YogaInitialContext> {
   const cache = new LRUCache<string, ExecutionResult>({ maxSize: MAX_BYTES, ttl: ttlMs });

@@ -12,6 +12,7 @@ import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries, answerResolvers } from '../answers/resolvers.ts';
 import { log } from '../log.ts';
 import { GraphVersion } from '../db/graph-version.ts';
+import { NO_ANSWER_GRACE_MS } from '../db/neo4j.ts';
 import { useTelemetry } from '../observability/use-telemetry.ts';
 import { createContext, type Context } from './context.ts';
 import { useQueryLimits } from './use-limits.ts';
@@ -41,7 +42,7 @@ export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   const ttl = options.responseCacheTtlMs ?? 0;
   const slots = new AnswerSlots(options.answerConcurrency ?? DEFAULT_ANSWER_CONCURRENCY, options.queryTimeoutMs);
-  const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs)] : [];
+  const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs + NO_ANSWER_GRACE_MS)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
       typeDefs,
