@@ -5,7 +5,7 @@ import { runFaultDrill } from '../support/fault-drill.ts';
 
 describe('when Neo4j goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE fast, recovers without a restart, and loses no acknowledged write', async () => {
-    const report = await runFaultDrill({ upSeconds: 6, downSeconds: 3, clients: 6, freezeSeconds: 6, queryTimeoutMs: 1_500 });
+    const report = await runFaultDrill({ upSeconds: 6, downSeconds: 3, clients: 6, freezeSeconds: 8, queryTimeoutMs: 1_500 });
     expect(report.serverCrashed).toBe(false);
     expect(report.requestsWhileUp).toBeGreaterThan(10);
     expect(report.requestsWhileDown).toBeGreaterThan(5);
@@ -16,11 +16,14 @@ describe('when Neo4j goes away and comes back', () => {
     expect(report.acknowledgedWrites).toBeGreaterThan(5);
     expect(report.acknowledgedMissing).toEqual([]);
     expect(report.failedButPresent).toEqual([]);
-    // Frozen: nothing answers and connections stay open. Each request is told within its
-    // transaction timeout (1.5 s) and the 1 s grace, never left waiting for the thaw (6 s).
+    // Frozen: nothing answers and connections stay open. A request sent early in the freeze is
+    // told within its transaction timeout (1.5 s) and the 1 s grace, never left waiting for the
+    // thaw (8 s); the bound leaves 1 s for a loaded machine. Later ones may straddle the thaw
+    // (see DrillReport) and are only required to get one of the two outcomes.
     expect(report.frozenOutcomes['SERVICE_UNAVAILABLE']).toBeGreaterThan(0);
     expect(Object.keys(report.frozenOutcomes).filter((outcome) => !['ok', 'SERVICE_UNAVAILABLE'].includes(outcome))).toEqual([]);
-    expect(report.slowestFrozenAnswerMs).toBeLessThan(4_000);
+    expect(report.earlyFrozenRequests).toBeGreaterThanOrEqual(3);
+    expect(report.slowestEarlyFrozenAnswerMs).toBeLessThan(3_500);
     expect(report.thawRecoveryMs).toBeLessThan(5_000);
   }, 120_000);
 });
