@@ -66,6 +66,23 @@ describe('mutations', () => {
     expect(await graphFingerprint(driver)).toBe(before);
   });
 
+  it('lets only one of two simultaneous creations of an id through; the other is told it is taken', async () => {
+    for (let pair = 0; pair < 5; pair += 1) {
+      const id = `test-race-${Date.now()}-${pair}`;
+      created.push(id);
+      const results = await Promise.all(['First', 'Second'].map((name) => gql(CREATE, { kind: 'COMPANY', input: { id, name } }, KEYS.editor)));
+      const winners = results.filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      const loser = results.find((r) => r.errors)!;
+      expect(loser.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.id' });
+      expect(loser.errors?.[0]?.message).toContain('already taken');
+      const stored = await gql(`{ entity(id: "${id}") { name } }`, {}, KEYS.editor);
+      expect(stored.data.entity.name).toBe(winners[0]?.data.createEntity.name);
+      const log = await gql(`{ auditLog(entityId: "${id}") { action } }`, {}, KEYS.admin);
+      expect(log.data.auditLog).toEqual([{ action: 'CREATE' }]);
+    }
+  });
+
   it('refuses a link whose ends are the wrong kinds or missing', async () => {
     const wrong = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "no-such-node", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });

@@ -2,7 +2,7 @@
 // one-row file) and the same upsert statements; each change and its audit event share one
 // transaction, so a change is never half-applied nor unrecorded.
 import { randomBytes } from 'node:crypto';
-import type { Driver, Transaction } from 'neo4j-driver';
+import { Neo4jError, type Driver, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markGraphWritten } from '../db/graph-version.ts';
 import { readTransaction, translateError, writeTransaction } from '../db/neo4j.ts';
@@ -27,9 +27,17 @@ export class GraphEditor {
     const values = rename(input);
     values.id ??= newId(label, String(values.name ?? ''));
     const id = String(values.id);
-    if ((await lookupLabels(this.driver, this.database, [id], this.timeoutMs)).has(id)) throw badInput('input.id', `"${id}" is already taken`);
     const dataset = await this.check({ kind: 'node', label, values }, 'input');
-    await this.write(dataset, { actor, action: 'CREATE', entityId: id, details: { label, ...values } });
+    // Written with CREATE, so the id's uniqueness constraint is the check: a lookup before the
+    // write let two creations of one id both succeed, the second overwriting the first.
+    try {
+      await this.write(dataset, { actor, action: 'CREATE', entityId: id, details: { label, ...values } }, 'create-nodes');
+    } catch (error) {
+      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+        throw badInput('input.id', `"${id}" is already taken`);
+      }
+      throw error;
+    }
     return id;
   }
 
@@ -88,9 +96,12 @@ export class GraphEditor {
     return dataset;
   }
 
-  private async write(dataset: ValidDataset, entry: AuditEntry): Promise<void> {
+  /** nodeQuery 'create-nodes' creates the nodes, failing on an id that exists, instead of upserting them. */
+  private async write(dataset: ValidDataset, entry: AuditEntry, nodeQuery: 'upsert-nodes' | 'create-nodes' = 'upsert-nodes'): Promise<void> {
     await this.transaction(async (tx) => {
-      for (const group of await upsertGroups(dataset, new Date().toISOString())) await upsert(tx, group);
+      for (const group of await upsertGroups(dataset, new Date().toISOString())) {
+        await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
+      }
       await audit(tx, entry);
     });
   }
