@@ -83,6 +83,22 @@ describe('mutations', () => {
     }
   });
 
+  it('keeps both of two simultaneous updates of different fields', async () => {
+    const id = `test-update-race-${Date.now()}`;
+    created.push(id);
+    await gql(CREATE, { kind: 'COMPANY', input: { id, name: 'Update Race', stage: 'startup', employees: 1 } }, KEYS.editor);
+    for (let round = 2; round < 7; round += 1) {
+      const stage = round % 2 ? 'startup' : 'scaleup';
+      const results = await Promise.all([
+        gql(`mutation { updateEntity(id: "${id}", input: { employees: ${round} }) { id } }`, {}, KEYS.editor),
+        gql(`mutation { updateEntity(id: "${id}", input: { stage: "${stage}" }) { id } }`, {}, KEYS.editor),
+      ]);
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+      const stored = await gql(`{ entity(id: "${id}") { ... on Company { stage employees } } }`, {}, KEYS.editor);
+      expect(stored.data.entity).toEqual({ stage, employees: round });
+    }
+  });
+
   it('refuses a link whose ends are the wrong kinds or missing', async () => {
     const wrong = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "no-such-node", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Neo4jError, type Driver, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markGraphWritten } from '../db/graph-version.ts';
-import { readTransaction, translateError, writeTransaction } from '../db/neo4j.ts';
+import { translateError, writeTransaction } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
 import type { Problem } from '../import/problems.ts';
@@ -42,14 +42,24 @@ export class GraphEditor {
   }
 
   async updateEntity(id: string, input: Record<string, unknown>, actor: string): Promise<void> {
-    const [current] = await this.read('entities-by-id', { ids: [id] });
-    if (!current) throw notFound('id', id);
-    if ('id' in input && input.id !== id) throw badInput('input.id', 'cannot change an id; create a new entity instead');
-    const { updatedAt: _u, aliasText: _a, ...stored } = current.props as Record<string, unknown>;
-    const values: Record<string, unknown> = { ...stored, ...rename(input), id };
-    for (const [key, value] of Object.entries(values)) if (value === null) delete values[key];
-    const dataset = await this.check({ kind: 'node', label: current.label as Label, values }, 'input');
-    await this.write(dataset, { actor, action: 'UPDATE', entityId: id, details: input });
+    // Read, merged and written in one transaction holding the entity's lock: read before it,
+    // two simultaneous updates of different fields each wrote the other's field back as it was.
+    await this.transaction(async (tx) => {
+      const found = (await tx.run(cypher('entity-element-id'), { id })).records[0];
+      if (!found) throw notFound('id', id);
+      const elementId = found.get('elementId') as string;
+      const current = (await tx.run(cypher('lock-entity'), { elementId })).records[0];
+      if (!current) throw notFound('id', id);
+      if ('id' in input && input.id !== id) throw badInput('input.id', 'cannot change an id; create a new entity instead');
+      const { updatedAt: _u, aliasText: _a, ...stored } = current.get('props') as Record<string, unknown>;
+      const values: Record<string, unknown> = { ...stored, ...rename(input), id };
+      for (const [key, value] of Object.entries(values)) if (value === null) delete values[key];
+      const dataset = await this.check({ kind: 'node', label: current.get('label') as Label, values }, 'input');
+      const [group] = await upsertGroups(dataset, new Date().toISOString());
+      const [row] = group!.rows as { props: Record<string, unknown> }[];
+      await tx.run(cypher('update-entity'), { elementId, id, props: row!.props, now: group!.params.now });
+      await audit(tx, { actor, action: 'UPDATE', entityId: id, details: input });
+    });
   }
 
   async deleteEntity(id: string, actor: string): Promise<void> {
@@ -99,9 +109,7 @@ export class GraphEditor {
   /** nodeQuery 'create-nodes' creates the nodes, failing on an id that exists, instead of upserting them. */
   private async write(dataset: ValidDataset, entry: AuditEntry, nodeQuery: 'upsert-nodes' | 'create-nodes' = 'upsert-nodes'): Promise<void> {
     await this.transaction(async (tx) => {
-      for (const group of await upsertGroups(dataset, new Date().toISOString())) {
-        await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
-      }
+      await upsertAll(tx, dataset, nodeQuery);
       await audit(tx, entry);
     });
   }
@@ -116,13 +124,12 @@ export class GraphEditor {
       throw translateError(error);
     }
   }
+}
 
-  private async read(name: string, params: Record<string, unknown>) {
-    try {
-      return await readTransaction(this.driver, this.database, cypher(name), params, this.timeoutMs);
-    } catch (error) {
-      throw translateError(error);
-    }
+/** The dataset's rows through the importer's statements; nodeQuery as GraphEditor.write says. */
+async function upsertAll(tx: Transaction, dataset: ValidDataset, nodeQuery: 'upsert-nodes' | 'create-nodes'): Promise<void> {
+  for (const group of await upsertGroups(dataset, new Date().toISOString())) {
+    await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
   }
 }
 
