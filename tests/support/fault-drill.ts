@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
-import { createDriver } from '../../api/src/db/neo4j.ts';
+import { createDriver, NO_ANSWER_GRACE_MS } from '../../api/src/db/neo4j.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../../api/src/db/local-neo4j.ts';
 import { applySchema } from '../../api/src/db/schema.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
@@ -77,7 +77,7 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
   let running = true;
   let frozenAt = 0;
   /** Requests sent before this time after the freeze count as early (see slowestEarlyFrozenAnswerMs). */
-  const earlyMs = options.freezeSeconds * 1000 - options.queryTimeoutMs - 1_000 - 1_000;
+  const earlyMs = options.freezeSeconds * 1000 - options.queryTimeoutMs - NO_ANSWER_GRACE_MS - 1_000;
 
   const client = async (n: number) => {
     while (running) {

@@ -12,7 +12,7 @@ import type { Problem } from '../import/problems.ts';
 import { lookupLabels } from '../import/import-dataset.ts';
 import type { InputFile } from '../import/read-files.ts';
 import { validate, type ValidDataset } from '../import/validate.ts';
-import { upsert, upsertGroups } from '../import/write.ts';
+import { storable, upsert, upsertGroups } from '../import/write.ts';
 import { audit, type AuditEntry } from './audit.ts';
 
 /** GraphQL field names that differ from the stored property (Entity.kind is the GraphQL kind). */
@@ -55,9 +55,8 @@ export class GraphEditor {
       const values: Record<string, unknown> = { ...stored, ...rename(input), id };
       for (const [key, value] of Object.entries(values)) if (value === null) delete values[key];
       const dataset = await this.check({ kind: 'node', label: current.get('label') as Label, values }, 'input');
-      const [group] = await upsertGroups(dataset, new Date().toISOString());
-      const [row] = group!.rows as { props: Record<string, unknown> }[];
-      await tx.run(cypher('update-entity'), { elementId, id, props: row!.props, now: group!.params.now });
+      const [node] = dataset.nodes;
+      await tx.run(cypher('update-entity'), { elementId, id, props: storable(node!.props), now: new Date().toISOString() });
       await audit(tx, { actor, action: 'UPDATE', entityId: id, details: input });
     });
   }
@@ -109,7 +108,9 @@ export class GraphEditor {
   /** nodeQuery 'create-nodes' creates the nodes, failing on an id that exists, instead of upserting them. */
   private async write(dataset: ValidDataset, entry: AuditEntry, nodeQuery: 'upsert-nodes' | 'create-nodes' = 'upsert-nodes'): Promise<void> {
     await this.transaction(async (tx) => {
-      await upsertAll(tx, dataset, nodeQuery);
+      for (const group of await upsertGroups(dataset, new Date().toISOString())) {
+        await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
+      }
       await audit(tx, entry);
     });
   }
@@ -123,13 +124,6 @@ export class GraphEditor {
     } catch (error) {
       throw translateError(error);
     }
-  }
-}
-
-/** The dataset's rows through the importer's statements; nodeQuery as GraphEditor.write says. */
-async function upsertAll(tx: Transaction, dataset: ValidDataset, nodeQuery: 'upsert-nodes' | 'create-nodes'): Promise<void> {
-  for (const group of await upsertGroups(dataset, new Date().toISOString())) {
-    await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
   }
 }
 

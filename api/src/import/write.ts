@@ -164,7 +164,8 @@ export async function upsert(
   };
 }
 
-function storable(props: Record<string, unknown>): Record<string, unknown> {
+/** Properties as Neo4j stores them: the integer properties as integers, not floats. */
+export function storable(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(props).map(([k, v]) => [k, INTEGER_PROPS.has(k) && typeof v === 'number' ? neo4j.int(v) : v]),
   );
