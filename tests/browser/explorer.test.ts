@@ -42,10 +42,17 @@ describe('explorer in Chromium', () => {
     const input = page.getByTestId('search-input');
     await input.fill('东湖晶圆');
     await page.locator(`[data-testid="search-result"][data-id="${FAB}"]`).waitFor();
+    // Enter before the answer to the new text has come must not open a result of the old text.
+    await input.fill('lowlands');
+    await input.press('Enter');
+    await page.locator('[data-testid="search-results"][data-query="lowlands"][aria-busy="false"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('focus')).not.toBe(FAB);
     await input.press('Escape');
     await page.getByTestId('search-results').waitFor({ state: 'detached' });
 
     await input.fill('eastlake');
+    // The list answers 'eastlake' (not the dimmed answer to the previous text) before the keys.
+    await page.locator('[data-testid="search-results"][data-query="eastlake"][aria-busy="false"]').waitFor();
     const result = page.locator(`[data-testid="search-result"][data-id="${FAB}"]`);
     await result.waitFor();
     expect(await result.getAttribute('data-kind')).toBe('COMPANY');

@@ -1,6 +1,8 @@
 // Type-ahead over the API's search: debounced, English or Chinese, grouped by kind, with the
 // keyboard (↑ ↓ move, Enter opens, Esc closes). In the header it opens the chain view; the answer
 // views use it as a picker, limited to some kinds and with their own onPick.
+// While a new query is on its way the last answer stays on screen, dimmed, and Enter waits for the
+// answer to what is typed now: otherwise Enter could open a result of the previous text.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, isAbort } from '../../api/client.ts';
 import { search } from '../../api/queries.ts';
@@ -13,7 +15,8 @@ import { groupByKind } from './group.ts';
 
 const DEBOUNCE_MS = 180;
 
-type Results = { status: 'idle' | 'loading' } | { status: 'ready'; items: EntitySummary[] } | { status: 'error'; message: string };
+/** The last answer and the text it answers. */
+type Answer = { query: string; items: EntitySummary[] } | { query: string; error: string };
 
 interface Props {
   /** Only entities of these kinds (all kinds when absent). */
@@ -30,7 +33,7 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
   const listId = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [results, setResults] = useState<Results>({ status: 'idle' });
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const kindsKey = kinds?.join(',') ?? '';
@@ -38,19 +41,18 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
   useEffect(() => {
     const query = text.trim();
     if (!query) {
-      setResults({ status: 'idle' });
+      setAnswer(null);
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      setResults({ status: 'loading' });
       search(query, controller.signal, kinds).then(
         (items) => {
-          setResults({ status: 'ready', items });
+          setAnswer({ query, items });
           setActive(0);
         },
         (error: unknown) => {
-          if (!isAbort(error)) setResults({ status: 'error', message: error instanceof ApiError ? error.message : String(error) });
+          if (!isAbort(error)) setAnswer({ query, error: error instanceof ApiError ? error.message : String(error) });
         },
       );
     }, DEBOUNCE_MS);
@@ -60,7 +62,10 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
     };
   }, [text, kindsKey]);
 
-  const groups = results.status === 'ready' ? groupByKind(results.items) : [];
+  const query = text.trim();
+  const stale = answer?.query !== query;
+  const items = answer && 'items' in answer ? answer.items : [];
+  const groups = groupByKind(items);
   const flat = groups.flatMap((g) => g.items);
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
@@ -79,7 +84,7 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
       if (flat.length) setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : flat.length - 1)) % flat.length);
     } else if (e.key === 'Enter') {
       const chosen = flat[active];
-      if (open && chosen) {
+      if (open && chosen && !stale) {
         e.preventDefault();
         pick(chosen);
       }
@@ -89,7 +94,7 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
     }
   };
 
-  const showList = open && results.status !== 'idle';
+  const showList = open && !!query;
   const offsets = groups.map((_, g) => groups.slice(0, g).reduce((sum, prev) => sum + prev.items.length, 0));
   return (
     <div className="search">
@@ -107,10 +112,15 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
         onKeyDown={onKeyDown}
       />
       {showList && (
-        <div className="search__results" id={listId} role="listbox" data-testid="search-results">
-          {results.status === 'loading' && <div className="search__note">{t('searchSearching')}</div>}
-          {results.status === 'error' && <div className="search__note search__note--error">{t('searchFailed', { message: results.message })}</div>}
-          {results.status === 'ready' && !flat.length && <div className="search__note" data-testid="search-empty">{t('searchNoResults')}</div>}
+        <div
+          className={`search__results${stale ? ' search__results--stale' : ''}`} id={listId} role="listbox"
+          data-testid="search-results" data-query={answer?.query} aria-busy={stale}
+        >
+          {stale && <div className="search__note">{t('searchSearching')}</div>}
+          {!stale && answer && 'error' in answer && (
+            <div className="search__note search__note--error">{t('searchFailed', { message: answer.error })}</div>
+          )}
+          {!stale && answer && 'items' in answer && !flat.length && <div className="search__note" data-testid="search-empty">{t('searchNoResults')}</div>}
           {groups.map((group, g) => (
             <div key={group.kind} className="search__group" role="group" aria-label={KIND_NAMES[lang][group.kind]}>
               <div className="search__group-title"><KindIcon kind={group.kind} size={12} /> {KIND_NAMES[lang][group.kind]}</div>
