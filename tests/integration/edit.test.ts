@@ -99,6 +99,26 @@ describe('mutations', () => {
     }
   });
 
+  it('lets simultaneous links between two entities, both ways and twice over, all succeed once each', async () => {
+    const [x, y] = [`test-link-race-x-${Date.now()}`, `test-link-race-y-${Date.now()}`];
+    created.push(x, y);
+    for (const id of [x, y]) await gql(CREATE, { kind: 'COMPANY', input: { id, name: 'Link Race' } }, KEYS.editor);
+    const LINK = 'mutation($from: ID!, $to: ID!, $product: String!) { link(type: "SUPPLIES", fromId: $from, toId: $to, properties: { product: $product }) { type } }';
+    for (let round = 0; round < 5; round += 1) {
+      const sent = [[x, y, `a${round}`], [y, x, `b${round}`], [x, y, `c${round}`], [y, x, `d${round}`]] as const;
+      const results = await Promise.all(sent.map(([from, to, product]) => gql(LINK, { from, to, product }, KEYS.editor)));
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+      // One relationship each way, holding one of the products sent that way.
+      const { records } = await driver.executeQuery(
+        'MATCH (a:Entity)-[r:SUPPLIES]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS from, r.product AS product ORDER BY from',
+        { ids: [x, y] },
+      );
+      const stored = records.map((r) => [r.get('from'), r.get('product')]);
+      expect(stored.map(([from]) => from)).toEqual([x, y].sort());
+      for (const [from, product] of stored) expect(sent.filter((s) => s[0] === from).map((s) => s[2])).toContain(product);
+    }
+  });
+
   it('refuses a link whose ends are the wrong kinds or missing', async () => {
     const wrong = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "no-such-node", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });

@@ -162,10 +162,13 @@ export function rowOf(record: Neo4jRecord): Row {
  * Work in an explicit write transaction: committed when it returns, rolled back when it throws.
  * With a timeout, a database that does not answer is reported as withDeadline says, and the work,
  * if the server wakes up later, is rolled back rather than committed behind the caller's back.
+ * A transaction Neo4j ends as a deadlock's victim is run again (it was rolled back whole, and the
+ * other side has its locks now): two edits taking the same nodes' locks in opposite orders are
+ * both legitimate, and the caller should not see "Unexpected error" for either.
  */
 export async function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
   let abandoned = false;
-  const run = async () => {
+  const attempt = async () => {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const tx = await session.beginTransaction(timeoutMs ? { timeout: timeoutMs } : undefined);
@@ -182,7 +185,25 @@ export async function writeTransaction<T>(driver: Driver, database: string, work
       await session.close();
     }
   };
+  const run = async () => {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (abandoned || tries >= DEADLOCK_TRIES || !isDeadlock(error)) throw error;
+        // A short random pause, so the two sides do not meet again in the same order.
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * tries));
+      }
+    }
+  };
   return withDeadline(run(), timeoutMs, () => (abandoned = true));
+}
+
+/** Tries of a write transaction that keeps losing deadlocks, all within its one deadline. */
+const DEADLOCK_TRIES = 4;
+
+function isDeadlock(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.TransientError.Transaction.DeadlockDetected';
 }
 
 /** JS numbers travel as floats; limits and counts must reach Cypher as integers. */
