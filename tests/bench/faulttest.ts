@@ -15,7 +15,7 @@ const report = await runFaultDrill({
 });
 const frozenOther = Object.keys(report.frozenOutcomes).filter((outcome) => !['ok', 'SERVICE_UNAVAILABLE'].includes(outcome));
 const ok = !report.serverCrashed && report.downOtherOutcomes.length === 0 && report.slowestDownAnswerMs < 1000
-  && report.recoveryMs < 5000 && report.acknowledgedMissing.length === 0 && report.failedButPresent.length === 0
+  && report.recoveryMs < 5000 && report.acknowledgedMissing.length === 0 && report.failedButPresent.length === 0 && report.misleadingFailures.length === 0 && report.uncodedErrors.length === 0
   && frozenOther.length === 0 && report.slowestEarlyFrozenAnswerMs < queryTimeoutMs + 2000 && report.thawRecoveryMs < 5000;
 process.stdout.write([
   `Fault drill: ${values.clients} clients (half writing), Neo4j up ${values.up} s, stopped ${values.down} s, started again on the same port`,
@@ -24,7 +24,8 @@ process.stdout.write([
   `  back to answering ${report.recoveryMs} ms after Neo4j was ready again (no API restart)`,
   `  while frozen ${values.freeze} s (SIGSTOP; query timeout ${queryTimeoutMs} ms): ${Object.entries(report.frozenOutcomes).map(([k, v]) => `${v} ${k}`).join(', ')}; slowest answer ${report.slowestFrozenAnswerMs.toFixed(0)} ms (${report.slowestFrozenRequest}), of the ${report.earlyFrozenRequests} sent early enough that waiting for the thaw would show ${report.slowestEarlyFrozenAnswerMs.toFixed(0)} ms`,
   `  back to answering ${report.thawRecoveryMs} ms after the thaw`,
-  `  writes: ${report.acknowledgedWrites} acknowledged, ${report.acknowledgedMissing.length} of them missing; ${report.failedWrites} failed, ${report.failedButPresent.length} half-applied, ${report.failedButCommitted} committed all the same`,
+  `  writes: ${report.acknowledgedWrites} acknowledged, ${report.acknowledgedMissing.length} of them missing; ${report.failedWrites} failed, ${report.failedButPresent.length} half-applied, ${report.failedButCommitted} committed all the same, ${report.misleadingFailures.length} told otherwise than what became of them`,
+  `  errors without a code: ${report.uncodedErrors.length}${report.uncodedErrors.length ? ` (${report.uncodedErrors.slice(0, 3).join('; ')})` : ''}`,
   `  server crashed: ${report.serverCrashed ? 'yes' : 'no'}`,
   ok ? 'PASS' : 'FAIL',
   '',

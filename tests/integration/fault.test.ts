@@ -16,6 +16,8 @@ describe('when Neo4j goes away and comes back', () => {
     expect(report.acknowledgedWrites).toBeGreaterThan(5);
     expect(report.acknowledgedMissing).toEqual([]);
     expect(report.failedButPresent).toEqual([]);
+    expect(report.misleadingFailures).toEqual([]);
+    expect(report.uncodedErrors).toEqual([]);
     // Frozen: nothing answers and connections stay open. A request sent early in the freeze is
     // told within its transaction timeout (1.5 s) and the 1 s grace, never left waiting for the
     // thaw (8 s); the bound leaves 1 s for a loaded machine. Later ones may straddle the thaw

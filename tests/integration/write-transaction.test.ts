@@ -1,8 +1,9 @@
-// writeTransaction (api/src/db/neo4j.ts) runs again a transaction Neo4j ended as a deadlock's
-// victim: two writers that lock the same two nodes in opposite orders both succeed, and each
-// change is applied once.
+// writeTransaction (api/src/db/neo4j.ts): it runs again a transaction Neo4j ended as a deadlock's
+// victim (two writers that lock the same two nodes in opposite orders both succeed, each change
+// applied once), and a write given up at its deadline before its commit says it was not saved
+// and is not.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeTransaction } from '../../api/src/db/neo4j.ts';
+import { NO_ANSWER_GRACE_MS, writeTransaction } from '../../api/src/db/neo4j.ts';
 import { testDriver } from '../support/api.ts';
 
 const driver = testDriver(inject('neo4jUri'));
@@ -65,6 +66,30 @@ describe('writeTransaction', () => {
       await tx.run('RETURN 1 / 0');
     }, 10_000)).rejects.toThrow(/by zero/i);
     expect(attempts).toBe(1);
+    expect(await writes()).toBe(before);
+  });
+
+  it('gives up on a write that outlasts its deadline, says it was not saved, and never commits it', async () => {
+    const writes = async () => Number((await driver.executeQuery(
+      'MATCH (p:DeadlockProbe {id: $id}) RETURN p.writes AS writes', { id: ids[1] }, { database },
+    )).records[0]!.get('writes'));
+    const before = await writes();
+    const timeoutMs = 300;
+    let finished!: () => void;
+    const workDone = new Promise<void>((resolve) => (finished = resolve));
+    const started = performance.now();
+    const write = writeTransaction(driver, database, async (tx) => {
+      await tx.run('MATCH (p:DeadlockProbe {id: $id}) SET p.writes = p.writes + 1', { id: ids[1] });
+      // The work outlasts the deadline (a stand-in for a server that stopped answering).
+      await new Promise((resolve) => setTimeout(resolve, timeoutMs + NO_ANSWER_GRACE_MS + 700));
+      finished();
+    }, timeoutMs);
+    await expect(write).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', saved: 'NO' } });
+    await expect(write).rejects.toThrow(/not saved/);
+    expect(performance.now() - started).toBeLessThan(timeoutMs + NO_ANSWER_GRACE_MS + 600);
+    // When the work comes back it must not commit.
+    await workDone;
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await writes()).toBe(before);
   });
 });

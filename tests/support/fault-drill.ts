@@ -27,6 +27,13 @@ export interface DrillReport {
   failedButPresent: string[];
   /** Failed writes that were made whole all the same (their commit was under way when the connection broke). */
   failedButCommitted: number;
+  /**
+   * Failed writes whose error misled: made all the same though it did not say the change was or
+   * may have been saved (extensions.saved YES or UNKNOWN), or said saved (YES) and is missing.
+   */
+  misleadingFailures: string[];
+  /** Errors without a code (masked as "Unexpected error"), in any phase: every failure must be told. */
+  uncodedErrors: string[];
   /** Requests sent while Neo4j was frozen, by outcome ('ok', an error code, or 'no answer'). */
   frozenOutcomes: Record<string, number>;
   slowestFrozenAnswerMs: number;
@@ -62,17 +69,19 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
 
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { message?: string; extensions?: { code?: string; saved?: string } }[] };
   };
 
   let phase: 'up' | 'stopping' | 'down' | 'recovering' | 'frozen' = 'up';
   const report: DrillReport = {
     requestsWhileUp: 0, requestsWhileDown: 0, downAnsweredUnavailable: 0, downOtherOutcomes: [], slowestDownAnswerMs: 0,
-    recoveryMs: 0, acknowledgedWrites: 0, acknowledgedMissing: [], failedWrites: 0, failedButPresent: [], failedButCommitted: 0,
+    recoveryMs: 0, acknowledgedWrites: 0, acknowledgedMissing: [], failedWrites: 0, failedButPresent: [], failedButCommitted: 0, misleadingFailures: [], uncodedErrors: [],
     frozenOutcomes: {}, slowestFrozenAnswerMs: 0, slowestFrozenRequest: '', slowestEarlyFrozenAnswerMs: 0, earlyFrozenRequests: 0, thawRecoveryMs: 0, serverCrashed: false,
   };
   const acknowledged: string[] = [];
   const failed: string[] = [];
+  /** What each failed write's error said of the change (extensions.saved), if anything. */
+  const saidSaved = new Map<string, string | undefined>();
   let counter = 0;
   let running = true;
   let frozenAt = 0;
@@ -91,6 +100,8 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
       const ms = performance.now() - started;
       const code = result?.errors?.[0]?.extensions?.code;
       if (write) (result && !result.errors ? acknowledged : failed).push(id);
+      if (write && result?.errors) saidSaved.set(id, result.errors[0]?.extensions?.saved);
+      if (result?.errors && !code) report.uncodedErrors.push(`${write ? 'write' : 'read'} while ${during}: ${result.errors[0]?.message}`);
       if (during === 'up') report.requestsWhileUp += 1;
       if (during === 'down' && phase === 'down') {
         report.requestsWhileDown += 1;
@@ -181,6 +192,10 @@ export async function runFaultDrill(options: { downSeconds: number; upSeconds: n
   );
   report.failedButPresent = failed.filter((id) => present.has(id) !== audited.has(id));
   report.failedButCommitted = failed.filter((id) => present.has(id) && audited.has(id)).length;
+  report.misleadingFailures = failed.filter((id) => {
+    const said = saidSaved.get(id);
+    return present.has(id) ? said !== 'YES' && said !== 'UNKNOWN' : said === 'YES';
+  }).map((id) => `${id}: saved ${saidSaved.get(id) ?? 'not said'}, ${present.has(id) ? 'present' : 'missing'}`);
   report.serverCrashed = serverCrashed;
 
   server.closeAllConnections();

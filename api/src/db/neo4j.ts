@@ -94,22 +94,31 @@ export const NO_ANSWER_GRACE_MS = 1_000;
  * timeout and a grace: a server that is frozen (a long GC pause, a suspended VM) or cut off by the
  * network never enforces its own timeout, and a pooled connection to it waits for ever (a frozen
  * local Neo4j held every request that reached it until it was thawed). The statement itself is
- * left to finish or fail when the server answers; `onGiveUp` lets a write know it must not commit.
+ * left to finish or fail when the server answers; a write's `giveUp` stops it from committing
+ * and says what became of the change.
  */
-function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, onGiveUp?: () => void): Promise<T> {
+function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, giveUp: (silence: string) => Error = unanswered): Promise<T> {
   if (!timeoutMs) return work;
   const ms = timeoutMs + NO_ANSWER_GRACE_MS;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const silence = `The graph database did not answer within ${(ms / 1000).toFixed(1)} s`;
-      if (!onGiveUp) return reject(codedError('SERVICE_UNAVAILABLE', `${silence}; try again shortly`));
-      onGiveUp();
-      // A commit already sent before the silence may still be made when the server wakes.
-      reject(codedError('SERVICE_UNAVAILABLE', `${silence}; the change is undone unless its commit was already under way: check before sending it again`));
-    }, ms);
+    timer = setTimeout(() => reject(giveUp(`The graph database did not answer within ${(ms / 1000).toFixed(1)} s`)), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function unanswered(silence: string): Error {
+  return codedError('SERVICE_UNAVAILABLE', `${silence}; try again shortly`);
+}
+
+/**
+ * A write's commit that the database did not confirm: the connection broke or the deadline came
+ * after the commit was sent, so the change may or may not have been made.
+ */
+export class CommitUnconfirmed extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 /**
@@ -168,6 +177,7 @@ export function rowOf(record: Neo4jRecord): Row {
  */
 export async function writeTransaction<T>(driver: Driver, database: string, work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
   let abandoned = false;
+  let committing = false;
   const attempt = async () => {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
@@ -175,7 +185,11 @@ export async function writeTransaction<T>(driver: Driver, database: string, work
       try {
         const result = await work(tx);
         if (abandoned) throw new Error('abandoned: the caller was told the database did not answer');
-        await tx.commit();
+        committing = true;
+        await tx.commit().catch((error: unknown) => {
+          throw error instanceof Neo4jError && UNAVAILABLE.has(error.code)
+            ? new CommitUnconfirmed('The graph database stopped answering while the change was being committed') : error;
+        });
         return result;
       } catch (error) {
         if (tx.isOpen()) await tx.rollback().catch(() => {});
@@ -196,7 +210,13 @@ export async function writeTransaction<T>(driver: Driver, database: string, work
       }
     }
   };
-  return withDeadline(run(), timeoutMs, () => (abandoned = true));
+  return withDeadline(run(), timeoutMs, (silence) => {
+    abandoned = true;
+    // Before the commit is sent the work can no longer commit: it is rolled back when the server
+    // answers (or ends it at its own timeout). A commit already sent may still be made.
+    return committing ? new CommitUnconfirmed(silence)
+      : codedError('SERVICE_UNAVAILABLE', `${silence}; the change was not saved, send it again shortly`, { saved: 'NO' });
+  });
 }
 
 /** Tries of a write transaction that keeps losing deadlocks, all within its one deadline. */
@@ -217,6 +237,9 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 
 /** Database failures as coded GraphQL errors; no stack trace or Cypher reaches the client. */
 export function translateError(error: unknown): unknown {
+  if (error instanceof CommitUnconfirmed) {
+    return codedError('SERVICE_UNAVAILABLE', `${error.reason}; the change may have been saved: check before sending it again`, { saved: 'UNKNOWN' });
+  }
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE.has(error.code)) return codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
     // Something other than Neo4j's Bolt port at the URI (its HTTP port, a proxy, another service):
@@ -232,6 +255,11 @@ export function translateError(error: unknown): unknown {
     }
     if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/.test(error.code)) {
       return codedError('TIMEOUT', 'The query took longer than the configured limit (CHAINSCOPE_QUERY_TIMEOUT_MS)');
+    }
+    // A transaction the server ended (its timeout passed while it waited, or the database is
+    // stopping) is told on its next statement or lock as "terminated": nothing of it was kept.
+    if (/Transaction\.(LockClientStopped|Terminated|TransactionTerminated)$/.test(error.code)) {
+      return codedError('TIMEOUT', 'The database ended the transaction before it finished (the configured limit, CHAINSCOPE_QUERY_TIMEOUT_MS, passed, or the database is stopping); nothing of it was kept: try again');
     }
   }
   return error;

@@ -1,4 +1,5 @@
 // Mutations (editor role) and the audit log (admin role).
+import type { GraphQLError } from 'graphql';
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
 import { ImportTooLarge, importContents } from '../import/import-dataset.ts';
@@ -21,6 +22,20 @@ function relationshipType(type: string) {
   return type;
 }
 
+/**
+ * Reads back what a committed change wrote. If that read fails the change still stands, and the
+ * client must learn so: told only "unreachable, try again", it would send a creation twice.
+ */
+async function savedThen<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const code = (error as GraphQLError).extensions?.code;
+    if (code !== 'SERVICE_UNAVAILABLE' && code !== 'TIMEOUT') throw error;
+    throw codedError(code, `The change was saved, but reading it back failed: ${(error as Error).message}`, { saved: 'YES' });
+  }
+}
+
 function present(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
@@ -29,14 +44,14 @@ export const mutationResolvers = {
   async createEntity(_: unknown, args: { kind: string; input: Record<string, unknown> }, ctx: Context) {
     const caller = requireRole(ctx.caller, 'editor', 'createEntity');
     const id = await ctx.editor.createEntity(labelOfKind(args.kind), present(args.input), caller.name);
-    return entityQueries.entity(null, { id }, ctx);
+    return savedThen(() => entityQueries.entity(null, { id }, ctx));
   },
 
   async updateEntity(_: unknown, args: { id: string; input: Record<string, unknown> }, ctx: Context) {
     const caller = requireRole(ctx.caller, 'editor', 'updateEntity');
     checkId('id', args.id);
     await ctx.editor.updateEntity(args.id, present(args.input), caller.name);
-    return entityQueries.entity(null, { id: args.id }, ctx);
+    return savedThen(() => entityQueries.entity(null, { id: args.id }, ctx));
   },
 
   async deleteEntity(_: unknown, args: { id: string }, ctx: Context) {
@@ -50,7 +65,7 @@ export const mutationResolvers = {
     const caller = requireRole(ctx.caller, 'editor', 'link');
     const type = relationshipType(args.type);
     await ctx.editor.link(type, checkId('fromId', args.fromId), checkId('toId', args.toId), present(args.properties ?? {}), caller.name);
-    const relations = await ctx.relationsLoader([type], 'OUT', 500).load(args.fromId);
+    const relations = await savedThen(() => ctx.relationsLoader([type], 'OUT', 500).load(args.fromId));
     return relations.find((r) => r.node.id === args.toId);
   },
 
