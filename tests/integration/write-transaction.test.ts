@@ -19,6 +19,14 @@ afterAll(async () => {
   await driver.close();
 });
 
+/** A probe's write count as stored. */
+async function writesOf(id: string): Promise<number> {
+  const { records } = await driver.executeQuery('MATCH (p:DeadlockProbe {id: $id}) RETURN p.writes AS writes', { id }, { database });
+  return Number(records[0]!.get('writes'));
+}
+
+const bump = 'MATCH (p:DeadlockProbe {id: $id}) SET p.writes = p.writes + 1';
+
 /** Resolves once both writers hold their first lock. */
 function meeting(): { arrive(): Promise<void> } {
   let arrived = 0;
@@ -39,47 +47,39 @@ describe('writeTransaction', () => {
     const attempts = [0, 0];
     const writer = (first: string, second: string, me: number) => writeTransaction(driver, database, async (tx) => {
       attempts[me]! += 1;
-      const bump = (id: string) => tx.run('MATCH (p:DeadlockProbe {id: $id}) SET p.writes = p.writes + 1', { id });
-      await bump(first);
+      await tx.run(bump, { id: first });
       // Only the first attempts wait for each other: that crossing is the deadlock.
       if (attempts[me] === 1) await meet.arrive();
-      await bump(second);
+      await tx.run(bump, { id: second });
       return me;
     }, 10_000);
     const results = await Promise.allSettled([writer(ids[0]!, ids[1]!, 0), writer(ids[1]!, ids[0]!, 1)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     // One side lost the deadlock and ran again: three attempts in all.
     expect(attempts[0]! + attempts[1]!).toBe(3);
-    const { records } = await driver.executeQuery('MATCH (p:DeadlockProbe) WHERE p.id IN $ids RETURN p.writes AS writes', { ids }, { database });
-    expect(records.map((r) => Number(r.get('writes')))).toEqual([2, 2]);
+    expect([await writesOf(ids[0]!), await writesOf(ids[1]!)]).toEqual([2, 2]);
   });
 
   it('does not run again work that failed for another reason, and applies none of it', async () => {
-    const writes = async () => Number((await driver.executeQuery(
-      'MATCH (p:DeadlockProbe {id: $id}) RETURN p.writes AS writes', { id: ids[0] }, { database },
-    )).records[0]!.get('writes'));
-    const before = await writes();
+    const before = await writesOf(ids[0]!);
     let attempts = 0;
     await expect(writeTransaction(driver, database, async (tx) => {
       attempts += 1;
-      await tx.run('MATCH (p:DeadlockProbe {id: $id}) SET p.writes = p.writes + 1', { id: ids[0] });
+      await tx.run(bump, { id: ids[0] });
       await tx.run('RETURN 1 / 0');
     }, 10_000)).rejects.toThrow(/by zero/i);
     expect(attempts).toBe(1);
-    expect(await writes()).toBe(before);
+    expect(await writesOf(ids[0]!)).toBe(before);
   });
 
   it('gives up on a write that outlasts its deadline, says it was not saved, and never commits it', async () => {
-    const writes = async () => Number((await driver.executeQuery(
-      'MATCH (p:DeadlockProbe {id: $id}) RETURN p.writes AS writes', { id: ids[1] }, { database },
-    )).records[0]!.get('writes'));
-    const before = await writes();
+    const before = await writesOf(ids[1]!);
     const timeoutMs = 300;
     let finished!: () => void;
     const workDone = new Promise<void>((resolve) => (finished = resolve));
     const started = performance.now();
     const write = writeTransaction(driver, database, async (tx) => {
-      await tx.run('MATCH (p:DeadlockProbe {id: $id}) SET p.writes = p.writes + 1', { id: ids[1] });
+      await tx.run(bump, { id: ids[1] });
       // The work outlasts the deadline (a stand-in for a server that stopped answering).
       await new Promise((resolve) => setTimeout(resolve, timeoutMs + NO_ANSWER_GRACE_MS + 700));
       finished();
@@ -90,6 +90,6 @@ describe('writeTransaction', () => {
     // When the work comes back it must not commit.
     await workDone;
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await writes()).toBe(before);
+    expect(await writesOf(ids[1]!)).toBe(before);
   });
 });
