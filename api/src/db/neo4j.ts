@@ -179,6 +179,7 @@ export async function writeTransaction<T>(driver: Driver, database: string, work
   let abandoned = false;
   let committing = false;
   const attempt = async () => {
+    committing = false;
     const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
     try {
       const tx = await session.beginTransaction(timeoutMs ? { timeout: timeoutMs } : undefined);
