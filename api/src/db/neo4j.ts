@@ -115,11 +115,7 @@ function unanswered(silence: string): Error {
  * A write's commit that the database did not confirm: the connection broke or the deadline came
  * after the commit was sent, so the change may or may not have been made.
  */
-export class CommitUnconfirmed extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
+export class CommitUnconfirmed extends Error {}
 
 /**
  * A result's rows, read as they stream in. The driver's result observers stay reachable from
@@ -239,7 +235,7 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 /** Database failures as coded GraphQL errors; no stack trace or Cypher reaches the client. */
 export function translateError(error: unknown): unknown {
   if (error instanceof CommitUnconfirmed) {
-    return codedError('SERVICE_UNAVAILABLE', `${error.reason}; the change may have been saved: check before sending it again`, { saved: 'UNKNOWN' });
+    return codedError('SERVICE_UNAVAILABLE', `${error.message}; the change may have been saved: check before sending it again`, { saved: 'UNKNOWN' });
   }
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE.has(error.code)) return codedError('SERVICE_UNAVAILABLE', 'The graph database is unreachable; try again shortly');
