@@ -10,7 +10,9 @@ import { ROOT } from '../config.ts';
 const LAUNCHER_DIR = path.join(ROOT, 'db-launcher');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
 const MAIN_CLASS_FILE = path.join(LAUNCHER_DIR, 'target', 'classes', 'chainscope', 'LocalNeo4j.class');
-const SOURCES = [path.join(LAUNCHER_DIR, 'pom.xml'), path.join(LAUNCHER_DIR, 'src/main/java/chainscope/LocalNeo4j.java')];
+const JAVA_DIR = path.join(LAUNCHER_DIR, 'src/main/java/chainscope');
+/** What the launcher is built from: a change to any of them rebuilds it. */
+const SOURCES = [path.join(LAUNCHER_DIR, 'pom.xml'), ...fs.readdirSync(JAVA_DIR).filter((f) => f.endsWith('.java')).map((f) => path.join(JAVA_DIR, f))];
 
 export interface LocalNeo4j {
   uri: string;

@@ -24,6 +24,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
+import picocli.CommandLine;
+
 /**
  * Runs Neo4j Community embedded with only the Bolt connector, bound to 127.0.0.1.
  *
@@ -108,8 +110,15 @@ public final class LocalNeo4j {
         try (PrintStream log = new PrintStream(Files.newOutputStream(Path.of(lines.get(0))), true, StandardCharsets.UTF_8);
              DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
             try {
-                code = AdminTool.execute(new ExecutionContext(dataDir, dataDir.resolve("conf"), log, log, fs),
-                        lines.subList(1, lines.size()).toArray(new String[0]));
+                ExecutionContext ctx = new ExecutionContext(dataDir, dataDir.resolve("conf"), log, log, fs);
+                CommandLine admin = AdminTool.getCommandLine(ctx);
+                // "database import full" is the stock command with one setting changed (see FullImportWithoutFlushLoop).
+                CommandLine databaseImport = admin.getSubcommands().get("database").getSubcommands().get("import");
+                databaseImport.getCommandSpec().removeSubcommand("full");
+                databaseImport.addSubcommand("full", new FullImportWithoutFlushLoop(ctx));
+                // A subcommand added afterwards does not inherit where the tool writes (the log): set it for all again.
+                admin.setOut(admin.getOut()).setErr(admin.getErr());
+                code = admin.execute(lines.subList(1, lines.size()).toArray(new String[0]));
             } catch (RuntimeException e) {
                 e.printStackTrace(log);
                 code = 1;
