@@ -179,6 +179,44 @@ describe('editing in the details panel', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  test('an edit whose answer is lost says whether it was saved', async () => {
+    // The edit reaches the real API and is committed; its answer is then replaced by the one the
+    // API gives when the database stops answering mid-commit (UNKNOWN) or reading the change back
+    // fails (YES). Those need Neo4j to fail at that instant; the integration fault tests cover the API's side.
+    const form = details().getByTestId('company-form');
+    const loseAnswer = (saved: 'YES' | 'UNKNOWN') => editor.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('updateEntity')) return route.fallback();
+      await route.fetch();
+      await route.fulfill({ json: { data: null, errors: [{ message: `the database stopped answering (${saved})`, extensions: { code: 'SERVICE_UNAVAILABLE', saved } }] } });
+    });
+    const shown = (employees: number) => details().locator('dd', { hasText: employees.toLocaleString('en') }).waitFor();
+
+    // UNKNOWN: the form stays open and says the change may be saved; closing it reads the company again.
+    await loseAnswer('UNKNOWN');
+    await details().getByTestId('details-edit').click();
+    await form.locator('input[name="employees"]').fill('4322');
+    await form.getByTestId('company-save').click();
+    const error = form.getByTestId('edit-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-saved')).toBe('UNKNOWN');
+    expect(await error.locator('strong').textContent()).toContain('The change may have been saved');
+    expect(await error.textContent()).toContain('the database stopped answering (UNKNOWN)');
+    expect((await company(EDITED))?.employees).toBe(4322);
+    await editor.unroute('**/graphql');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await shown(4322);
+
+    // YES: saved, only the answer lost: the form closes as after a save, on the saved values.
+    await loseAnswer('YES');
+    await details().getByTestId('details-edit').click();
+    await form.locator('input[name="employees"]').fill('4321');
+    await form.getByTestId('company-save').click();
+    await form.waitFor({ state: 'detached' });
+    await shown(4321);
+    expect((await company(EDITED))?.employees).toBe(4321);
+    await editor.unroute('**/graphql');
+  });
+
   test('an editor links a supplier picked by search, then unlinks it, and the panel follows', async () => {
     await details().getByTestId('details-links').click();
     const form = details().getByTestId('link-form');

@@ -4,6 +4,9 @@
 
 export type ApiErrorKind = 'unreachable' | 'unavailable' | 'not-found' | 'bad-input' | 'unauthenticated' | 'forbidden' | 'other';
 
+/** What became of a change whose request failed: rolled back, saved, or not known. */
+export type SavedState = 'NO' | 'YES' | 'UNKNOWN';
+
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
@@ -11,6 +14,8 @@ export class ApiError extends Error {
     readonly code?: string,
     /** For BAD_USER_INPUT: the argument at fault, e.g. "input.stage". */
     readonly argument?: string,
+    /** For a failed change: whether it was saved all the same (the API's extensions.saved). */
+    readonly saved?: SavedState,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,7 +24,7 @@ export class ApiError extends Error {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: string; saved?: SavedState } }[];
 }
 
 const KIND_OF_CODE: Record<string, ApiErrorKind> = {
@@ -140,10 +145,15 @@ async function send<T>(payload: string | FormData, headers: Record<string, strin
   const [first] = body.errors ?? [];
   if (first) {
     const code = first.extensions?.code;
-    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code, first.extensions?.argument);
+    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code, first.extensions?.argument, first.extensions?.saved);
   }
   if (!body.data) throw new ApiError('other', `HTTP ${response.status} without data`);
   return body.data;
+}
+
+/** A failed change that may be in the database all the same: what is shown should be read again. */
+export function mayBeSaved(error: unknown): boolean {
+  return error instanceof ApiError && (error.saved === 'YES' || error.saved === 'UNKNOWN');
 }
 
 export function isAbort(error: unknown): boolean {

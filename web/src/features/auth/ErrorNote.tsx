@@ -1,6 +1,7 @@
 // Why a change was refused: no key, a key the server does not know, or a key without the editor
-// role, each with what to do; any other error as the API said it.
-import { ApiError, hasApiKey } from '../../api/client.ts';
+// role, each with what to do; any other error as the API said it, led by what became of the
+// change when the API says (extensions.saved): an editor told only "failed" would save twice.
+import { ApiError, hasApiKey, type SavedState } from '../../api/client.ts';
 import type { StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 
@@ -10,14 +11,17 @@ function refusalKey(error: ApiError): StringKey | null {
   return null;
 }
 
+const SAVED_KEY: Record<SavedState, StringKey> = { NO: 'savedNo', YES: 'savedYes', UNKNOWN: 'savedUnknown' };
+
 export function ErrorNote({ error }: { error: unknown }) {
   const t = useT();
   if (!error) return null;
-  const refusal = error instanceof ApiError ? refusalKey(error) : null;
+  const api = error instanceof ApiError ? error : null;
+  const lead = api ? (refusalKey(api) ?? (api.saved ? SAVED_KEY[api.saved] : null)) : null;
   const detail = error instanceof Error ? error.message : String(error);
   return (
-    <div className="edit-error" role="alert" data-testid="edit-error" data-kind={error instanceof ApiError ? error.kind : 'other'}>
-      {refusal ? <><strong>{t(refusal)}</strong> <span className="edit-error__detail">{detail}</span></> : detail}
+    <div className="edit-error" role="alert" data-testid="edit-error" data-kind={api?.kind ?? 'other'} data-saved={api?.saved}>
+      {lead ? <><strong>{t(lead)}</strong> <span className="edit-error__detail">{detail}</span></> : detail}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Edits a company's fields, or creates a company. The API validates (as import does); a
 // refusal that names a field is shown beside it.
 import { useState, type FormEvent } from 'react';
+import { ApiError, mayBeSaved } from '../../api/client.ts';
 import { createCompany, updateEntity } from '../../api/mutations.ts';
 import type { EntityDetails } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -26,6 +27,13 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
     if (errors[field]) setErrors({ ...errors, [field]: '' });
   };
 
+  // A change that may have been saved is read again when the form closes, not before: the form
+  // is keyed by the company's updatedAt, so reading it again would replace the form and its note.
+  const close = () => {
+    setEditing(null);
+    if (mayBeSaved(failure)) actions.refresh();
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local = localProblems(form);
@@ -48,6 +56,12 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
         actions.focusOn(created);
       }
     } catch (error) {
+      // Saved, only its answer lost: done, as far as the editor is concerned.
+      if (entity && error instanceof ApiError && error.saved === 'YES') {
+        setEditing(null);
+        actions.refresh();
+        return;
+      }
       const named = fieldError(error);
       if (named && named.field in form && (named.field !== 'id' || !entity)) setErrors({ [named.field]: named.message });
       else setFailure(error);
@@ -95,7 +109,7 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
         <button type="submit" className="primary" data-testid="company-save" disabled={saving}>
           {saving ? t('editSaving') : entity ? t('editSave') : t('editCreate')}
         </button>
-        <button type="button" onClick={() => setEditing(null)}>{t('editCancel')}</button>
+        <button type="button" onClick={close}>{t('editCancel')}</button>
       </div>
     </form>
   );

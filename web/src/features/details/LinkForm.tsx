@@ -1,6 +1,7 @@
 // Links a company to a supplier, a customer or a technology picked by search, with the
 // relation's product and provenance. The API validates; a refusal naming a field shows beside it.
 import { useState, type FormEvent } from 'react';
+import { mayBeSaved } from '../../api/client.ts';
 import { link, type LinkProperties } from '../../api/mutations.ts';
 import type { EntityKind, EntitySummary } from '../../api/types.ts';
 import type { StringKey } from '../../i18n/strings.ts';
@@ -56,6 +57,7 @@ export function LinkForm({ companyId }: { companyId: string }) {
       setEditing(null);
       actions.refresh();
     } catch (error) {
+      if (mayBeSaved(error)) actions.refresh();
       const named = fieldError(error);
       // fromId / toId name the picked end (the edited company exists: it is open here).
       const field = named && (named.field === 'fromId' || named.field === 'toId') ? 'other' : named?.field;

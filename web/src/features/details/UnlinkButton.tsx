@@ -1,5 +1,6 @@
 // Removes one relationship of the entity whose links are being edited, after a second click.
 import { useState } from 'react';
+import { mayBeSaved } from '../../api/client.ts';
 import { unlink } from '../../api/mutations.ts';
 import type { Relation } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -20,6 +21,7 @@ export function UnlinkButton({ relation: r, owner }: { relation: Relation; owner
       await unlink(r.type, fromId, toId);
       actions.refresh();
     } catch (error) {
+      if (mayBeSaved(error)) actions.refresh();
       setFailure(error);
       setAsking(false);
     } finally {
