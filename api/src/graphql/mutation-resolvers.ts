@@ -1,12 +1,12 @@
 // Mutations (editor role) and the audit log (admin role).
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
-import { ImportTooLarge, importContents } from '../import/import-dataset.ts';
+import { ImportInterrupted, ImportTooLarge, importContents } from '../import/import-dataset.ts';
 import { ImportRejected } from '../import/problems.ts';
 import { importsRunning } from '../observability/metrics.ts';
 import type { Context } from './context.ts';
-import { badInput, codedError } from './errors.ts';
+import { badInput, codedError, type ErrorCode } from './errors.ts';
 import { checkId, checkRange } from './limits.ts';
 import { entityQueries } from './entity-resolvers.ts';
 
@@ -96,6 +96,10 @@ export const mutationResolvers = {
       return { ...report, problems: report.rejected };
     } catch (error) {
       if (error instanceof ImportTooLarge) throw codedError('RESOURCE_LIMIT', error.message, { argument: 'files' });
+      if (error instanceof ImportInterrupted) {
+        const code = error.reason instanceof GraphQLError && typeof error.reason.extensions.code === 'string' ? error.reason.extensions.code : 'SERVICE_UNAVAILABLE';
+        throw codedError(code as ErrorCode, error.message, { saved: 'PARTIAL', rowsSaved: error.rowsSaved });
+      }
       if (!(error instanceof ImportRejected)) throw error;
       return { written: false, nodes: 0, relationships: 0, files: [], problems: error.problems, seconds: 0 };
     } finally {

@@ -70,6 +70,19 @@ const HEAP_BYTES_PER_INPUT_BYTE = 12;
 /** Input too big for this process's heap: refused before reading, with what to do instead. */
 export class ImportTooLarge extends Error {}
 
+/**
+ * The database failed while a valid import was being written in transactions: the batches
+ * committed before stay (at least `rowsSaved` rows). Every batch is an upsert of rows matched by
+ * id or ends, so importing the same files again completes it without adding anything twice.
+ */
+export class ImportInterrupted extends Error {
+  constructor(readonly rowsSaved: number, readonly rows: number, readonly reason: unknown) {
+    super(`The import stopped part-way: at least ${rowsSaved.toLocaleString('en')} of its ${rows.toLocaleString('en')} rows are saved, ` +
+      `the rest may not be (${reason instanceof Error ? reason.message : String(reason)}). Importing the same files again is safe: ` +
+      'rows already saved are matched, not added twice.');
+  }
+}
+
 function checkMemory(inputs: InputContents[]): void {
   const bytes = inputs.reduce((sum, input) => sum + input.contents.length, 0);
   const needed = bytes * HEAP_BYTES_PER_INPUT_BYTE;
@@ -94,7 +107,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   const offlineRefusal = local && await bulkLoadRefusal(driver, database, local, dataset);
   const written = !write ? undefined
     : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
-      : await writeDataset(driver, database, dataset, options.onProgress);
+      : await writeInTransactions(driver, database, dataset, options.onProgress);
   const counts = written?.counts ?? new Map<string, FileCounts>();
   for (const input of inputs) {
     countsOf(counts, input.file).rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
@@ -119,6 +132,19 @@ export async function importContents(driver: Driver, database: string, inputs: I
     offline: written?.offline,
     offlineRefusal,
   };
+}
+
+/** writeDataset, telling a failure part-way (ImportInterrupted) from one before anything was saved. */
+async function writeInTransactions(driver: Driver, database: string, dataset: ValidDataset, onProgress: ImportOptions['onProgress']) {
+  let saved = 0;
+  try {
+    return await writeDataset(driver, database, dataset, (written, total) => {
+      saved = written;
+      onProgress?.(written, total);
+    });
+  } catch (error) {
+    throw saved > 0 ? new ImportInterrupted(saved, dataset.nodes.length + dataset.relationships.length, translateError(error)) : error;
+  }
 }
 
 /**

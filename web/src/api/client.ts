@@ -4,8 +4,8 @@
 
 export type ApiErrorKind = 'unreachable' | 'unavailable' | 'not-found' | 'bad-input' | 'unauthenticated' | 'forbidden' | 'other';
 
-/** What became of a change whose request failed: rolled back, saved, or not known. */
-export type SavedState = 'NO' | 'YES' | 'UNKNOWN';
+/** What became of a change whose request failed: rolled back, saved, not known, or (an import) saved in part. */
+export type SavedState = 'NO' | 'YES' | 'UNKNOWN' | 'PARTIAL';
 
 export class ApiError extends Error {
   constructor(
@@ -153,7 +153,7 @@ async function send<T>(payload: string | FormData, headers: Record<string, strin
 
 /** A failed change that may be in the database all the same: what is shown should be read again. */
 export function mayBeSaved(error: unknown): boolean {
-  return error instanceof ApiError && (error.saved === 'YES' || error.saved === 'UNKNOWN');
+  return error instanceof ApiError && (error.saved === 'YES' || error.saved === 'UNKNOWN' || error.saved === 'PARTIAL');
 }
 
 export function isAbort(error: unknown): boolean {

@@ -11,7 +11,7 @@ function refusalKey(error: ApiError): StringKey | null {
   return null;
 }
 
-const SAVED_KEY: Record<SavedState, StringKey> = { NO: 'savedNo', YES: 'savedYes', UNKNOWN: 'savedUnknown' };
+const SAVED_KEY: Record<SavedState, StringKey> = { NO: 'savedNo', YES: 'savedYes', UNKNOWN: 'savedUnknown', PARTIAL: 'savedPartial' };
 
 export function ErrorNote({ error }: { error: unknown }) {
   const t = useT();
