@@ -49,7 +49,7 @@ CALL (targets, startup) {
   // are long, and each typed walk read a chain again (three walks: 13 % slower, same answers).
   WITH c, [(c)-[r:OPERATES_IN|MEMBER_OF|USES|NEEDS|LOCATED_IN]->(x) | [type(r), x]] AS outs
   WITH c, outs, [o IN outs WHERE o[0] = 'OPERATES_IN' | o[1]] AS segments
-  RETURN collect({ c: c, outs: outs, links: [t IN targets WHERE t[2] IN segments] }) AS candidates
+  RETURN collect({ c: c, outs: outs, segments: segments, links: [t IN targets WHERE t[2] IN segments] }) AS candidates
 }
 // Which (segment, issuing region) pairs have a policy, gathered once as "segmentId|regionId"
 // keys: matched from each candidate, policies were half the time at 100k companies (hundreds
@@ -80,10 +80,9 @@ CALL (candidates, referenceArea) {
   WITH region, group, [(region)-[:WITHIN*0..6]->(a) | a] AS area
   WITH region, group, area, [a IN area WHERE a IN referenceArea | a.level] AS sharedLevels, [a IN area | '|' + a.id] AS areaKeys
   UNWIND group AS candidate
-  RETURN candidate.c AS c, candidate.links AS rawLinks, candidate.outs AS outs, region, area, sharedLevels, areaKeys
+  RETURN candidate.c AS c, candidate.links AS rawLinks, candidate.outs AS outs, candidate.segments AS segments, region, area, sharedLevels, areaKeys
 }
 WITH *,
-     [o IN outs WHERE o[0] = 'OPERATES_IN' | o[1]] AS segments,
      [o IN outs WHERE o[0] IN ['USES', 'NEEDS'] | o[1]] AS usedOrNeeded,
      any(o IN outs WHERE o[0] = 'MEMBER_OF' AND o[1] IN startupClusters) AS inCluster
 WITH *,
