@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { startLocalNeo4j, type LocalNeo4j } from '../../api/src/db/local-neo4j.ts';
+import { schemaStatements } from '../../api/src/db/cypher-files.ts';
 import { createDriver } from '../../api/src/db/neo4j.ts';
 import { applySchema } from '../../api/src/db/schema.ts';
 import { exportGraph } from '../../api/src/export/export-graph.ts';
@@ -63,6 +64,10 @@ describe('a first load into an empty local database', () => {
   it('goes through the offline importer and stores what transactions store, schema included', async () => {
     const dir = input();
     const schemaBefore = await schema();
+    // applySchema made every constraint and index cypher/schema/ names, and waited for them.
+    const named = schemaStatements().flatMap((s) => /^CREATE (?:CONSTRAINT|FULLTEXT INDEX|INDEX) (\w+)/m.exec(s)?.[1] ?? []);
+    expect(named.length).toBeGreaterThan(10);
+    expect(schemaBefore).toEqual(expect.arrayContaining(named.map((name) => expect.objectContaining({ name, state: 'ONLINE' }))));
 
     const notices: string[] = [];
     const offline = await importPath(driver, 'neo4j', dir, { localServer: scratch, onNotice: (line) => notices.push(line) });
