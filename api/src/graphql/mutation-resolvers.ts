@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
-import { ImportInterrupted, ImportTooLarge, importContents } from '../import/import-dataset.ts';
+import { ImportInterrupted, ImportTooLarge, ImportUnaudited, importContents } from '../import/import-dataset.ts';
 import { ImportRejected } from '../import/problems.ts';
 import { importsRunning } from '../observability/metrics.ts';
 import type { Context } from './context.ts';
@@ -34,6 +34,13 @@ async function savedThen<T>(read: () => Promise<T>): Promise<T> {
     if (code !== 'SERVICE_UNAVAILABLE' && code !== 'TIMEOUT') throw error;
     throw codedError(code, `The change was saved, but reading it back failed: ${(error as Error).message}`, { saved: 'YES' });
   }
+}
+
+/** The code of the database failure behind an import that stopped after saving rows. */
+function reasonCode(reason: unknown): ErrorCode {
+  const code = reason instanceof GraphQLError ? reason.extensions.code : undefined;
+  // translateError only makes ErrorCodes; anything else was not a database failure it knows.
+  return typeof code === 'string' ? code as ErrorCode : 'SERVICE_UNAVAILABLE';
 }
 
 function present(input: Record<string, unknown>): Record<string, unknown> {
@@ -97,9 +104,9 @@ export const mutationResolvers = {
     } catch (error) {
       if (error instanceof ImportTooLarge) throw codedError('RESOURCE_LIMIT', error.message, { argument: 'files' });
       if (error instanceof ImportInterrupted) {
-        const code = error.reason instanceof GraphQLError && typeof error.reason.extensions.code === 'string' ? error.reason.extensions.code : 'SERVICE_UNAVAILABLE';
-        throw codedError(code as ErrorCode, error.message, { saved: 'PARTIAL', rowsSaved: error.rowsSaved });
+        throw codedError(reasonCode(error.reason), error.message, { saved: error.rowsSaved > 0 ? 'PARTIAL' : 'UNKNOWN', rowsSaved: error.rowsSaved });
       }
+      if (error instanceof ImportUnaudited) throw codedError(reasonCode(error.reason), error.message, { saved: 'YES', rowsSaved: error.rows });
       if (!(error instanceof ImportRejected)) throw error;
       return { written: false, nodes: 0, relationships: 0, files: [], problems: error.problems, seconds: 0 };
     } finally {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { GraphQLError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { readTransaction, translateError } from '../db/neo4j.ts';
@@ -72,14 +73,28 @@ export class ImportTooLarge extends Error {}
 
 /**
  * The database failed while a valid import was being written in transactions: the batches
- * committed before stay (at least `rowsSaved` rows). Every batch is an upsert of rows matched by
- * id or ends, so importing the same files again completes it without adding anything twice.
+ * confirmed before stay (at least `rowsSaved` rows; with 0, a batch whose commit was under way
+ * may still have been made). Every batch is an upsert of rows matched by id or ends, so
+ * importing the same files again completes it without adding anything twice.
  */
 export class ImportInterrupted extends Error {
   constructor(readonly rowsSaved: number, readonly rows: number, readonly reason: unknown) {
-    super(`The import stopped part-way: at least ${rowsSaved.toLocaleString('en')} of its ${rows.toLocaleString('en')} rows are saved, ` +
-      `the rest may not be (${reason instanceof Error ? reason.message : String(reason)}). Importing the same files again is safe: ` +
-      'rows already saved are matched, not added twice.');
+    const why = reason instanceof Error ? reason.message : String(reason);
+    super(`${rowsSaved > 0
+      ? `The import stopped part-way: at least ${rowsSaved.toLocaleString('en')} of its ${rows.toLocaleString('en')} rows are saved, the rest may not be`
+      : `The import stopped before any of its ${rows.toLocaleString('en')} rows were confirmed saved; some may be`} (${why}). ` +
+      'Importing the same files again is safe: rows already saved are matched, not added twice.');
+  }
+}
+
+/**
+ * Every row of the import is saved, but the database went away before the bookkeeping after
+ * them: the audit entry that records the import (and perhaps the graph's version mark) is not written.
+ */
+export class ImportUnaudited extends Error {
+  constructor(readonly rows: number, readonly reason: unknown) {
+    super(`All ${rows.toLocaleString('en')} rows of the import are saved, but its entry in the audit log could not be written ` +
+      `(${reason instanceof Error ? reason.message : String(reason)}).`);
   }
 }
 
@@ -117,6 +132,8 @@ export async function importContents(driver: Driver, database: string, inputs: I
     const session = driver.session({ database });
     try {
       await session.executeWrite((tx) => audit(tx, entry));
+    } catch (error) {
+      throw new ImportUnaudited(dataset.nodes.length + dataset.relationships.length, translateError(error));
     } finally {
       await session.close();
     }
@@ -134,7 +151,12 @@ export async function importContents(driver: Driver, database: string, inputs: I
   };
 }
 
-/** writeDataset, telling a failure part-way (ImportInterrupted) from one before anything was saved. */
+function isDatabaseFailure(error: unknown): boolean {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT';
+}
+
+/** writeDataset, telling a failure part-way (ImportInterrupted) from one before anything could be saved. */
 async function writeInTransactions(driver: Driver, database: string, dataset: ValidDataset, onProgress: ImportOptions['onProgress']) {
   let saved = 0;
   try {
@@ -143,7 +165,14 @@ async function writeInTransactions(driver: Driver, database: string, dataset: Va
       onProgress?.(written, total);
     });
   } catch (error) {
-    throw saved > 0 ? new ImportInterrupted(saved, dataset.nodes.length + dataset.relationships.length, translateError(error)) : error;
+    const reason = translateError(error);
+    // With no batch confirmed, a database failure may still have come during a commit; any
+    // other failure before the first batch saved nothing.
+    if (saved === 0 && !isDatabaseFailure(reason)) throw reason;
+    const rows = dataset.nodes.length + dataset.relationships.length;
+    // Every batch confirmed: what failed is the graph's version mark after them.
+    if (saved === rows) throw new ImportUnaudited(rows, reason);
+    throw new ImportInterrupted(saved, rows, reason);
   }
 }
 

@@ -54,11 +54,13 @@ export async function writeDataset(
       fileCounts.created += counted.created;
       fileCounts.updated += counted.updated;
       fileCounts.unchanged += counted.unchanged;
+      // Counted once committed, before the session closes: a database gone right after the
+      // commit fails the close, and the batch would be missing from what is reported saved.
+      written += batch.rows.length;
+      onProgress(written, total);
     } finally {
       await session.close();
     }
-    written += batch.rows.length;
-    onProgress(written, total);
   };
 
   const started = performance.now();
