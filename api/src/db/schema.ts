@@ -15,7 +15,7 @@ export async function applySchema(driver: Driver, database: string): Promise<voi
   // Statements created in one transaction are populated by one scan of the store; an index's
   // population runs in the background while a constraint's holds its transaction. So the indexes
   // go first, then the constraints while those populate. After an offline import of the 100k
-  // graph this took 3.8 s; one statement at a time took 7.7 s.
+  // graph this took 5.2 s; one statement at a time took 7.3–7.7 s.
   for (const group of [indexes, constraints]) {
     const session = driver.session({ database });
     try {
