@@ -6,7 +6,7 @@
 // a start timed out 18–24 requests at 10 s with no limit or 4, 0–1 with 2 (p99 131–142 ms
 // against 220–233).
 import pLimit, { type LimitFunction } from 'p-limit';
-import { codedError } from '../graphql/errors.ts';
+import { codedError, errorCode } from '../graphql/errors.ts';
 import { answersWaiting } from '../observability/metrics.ts';
 
 /** The statements that count as answers: each run takes a slot. */
@@ -50,7 +50,7 @@ export class AnswerSlots {
       try {
         return await work();
       } catch (error) {
-        if ((error as { extensions?: { code?: unknown } })?.extensions?.code === 'SERVICE_UNAVAILABLE') {
+        if (errorCode(error) === 'SERVICE_UNAVAILABLE') {
           this.outages += 1;
           this.lastOutage = error;
         }

@@ -11,6 +11,18 @@ export function codedError(code: ErrorCode, message: string, extra: Record<strin
   return createGraphQLError(message, { extensions: { code, ...extra } });
 }
 
+/** The code of an error the API made, read from its extensions (not by class: see above), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  const code = (error as { extensions?: { code?: unknown } } | null | undefined)?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** An error that says the database failed: unreachable, or a transaction it ended or that ran out of time. */
+export function isDatabaseFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT';
+}
+
 export function badInput(argument: string, message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', `Argument "${argument}" ${message}`, { argument });
 }

@@ -1,12 +1,11 @@
 // Mutations (editor role) and the audit log (admin role).
-import { GraphQLError } from 'graphql';
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
 import { ImportInterrupted, ImportTooLarge, ImportUnaudited, importContents } from '../import/import-dataset.ts';
 import { ImportRejected } from '../import/problems.ts';
 import { importsRunning } from '../observability/metrics.ts';
 import type { Context } from './context.ts';
-import { badInput, codedError, type ErrorCode } from './errors.ts';
+import { badInput, codedError, errorCode, isDatabaseFailure, type ErrorCode } from './errors.ts';
 import { checkId, checkRange } from './limits.ts';
 import { entityQueries } from './entity-resolvers.ts';
 
@@ -30,17 +29,15 @@ async function savedThen<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    const code = (error as GraphQLError).extensions?.code;
-    if (code !== 'SERVICE_UNAVAILABLE' && code !== 'TIMEOUT') throw error;
-    throw codedError(code, `The change was saved, but reading it back failed: ${(error as Error).message}`, { saved: 'YES' });
+    if (!isDatabaseFailure(error)) throw error;
+    throw codedError(errorCode(error) as ErrorCode, `The change was saved, but reading it back failed: ${(error as Error).message}`, { saved: 'YES' });
   }
 }
 
 /** The code of the database failure behind an import that stopped after saving rows. */
 function reasonCode(reason: unknown): ErrorCode {
-  const code = reason instanceof GraphQLError ? reason.extensions.code : undefined;
   // translateError only makes ErrorCodes; anything else was not a database failure it knows.
-  return typeof code === 'string' ? code as ErrorCode : 'SERVICE_UNAVAILABLE';
+  return (errorCode(reason) as ErrorCode | undefined) ?? 'SERVICE_UNAVAILABLE';
 }
 
 function present(input: Record<string, unknown>): Record<string, unknown> {

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { GraphQLError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { readTransaction, translateError } from '../db/neo4j.ts';
+import { isDatabaseFailure } from '../graphql/errors.ts';
 import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
@@ -79,7 +79,7 @@ export class ImportTooLarge extends Error {}
  */
 export class ImportInterrupted extends Error {
   constructor(readonly rowsSaved: number, readonly rows: number, readonly reason: unknown) {
-    const why = reason instanceof Error ? reason.message : String(reason);
+    const why = messageOf(reason);
     super(`${rowsSaved > 0
       ? `The import stopped part-way: at least ${rowsSaved.toLocaleString('en')} of its ${rows.toLocaleString('en')} rows are saved, the rest may not be`
       : `The import stopped before any of its ${rows.toLocaleString('en')} rows were confirmed saved; some may be`} (${why}). ` +
@@ -94,8 +94,12 @@ export class ImportInterrupted extends Error {
 export class ImportUnaudited extends Error {
   constructor(readonly rows: number, readonly reason: unknown) {
     super(`All ${rows.toLocaleString('en')} rows of the import are saved, but its entry in the audit log could not be written ` +
-      `(${reason instanceof Error ? reason.message : String(reason)}).`);
+      `(${messageOf(reason)}).`);
   }
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
 }
 
 function checkMemory(inputs: InputContents[]): void {
@@ -149,11 +153,6 @@ export async function importContents(driver: Driver, database: string, inputs: I
     offline: written?.offline,
     offlineRefusal,
   };
-}
-
-function isDatabaseFailure(error: unknown): boolean {
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  return code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT';
 }
 
 /** writeDataset, telling a failure part-way (ImportInterrupted) from one before anything could be saved. */
