@@ -152,6 +152,37 @@ describe('Import page', () => {
     expect(await suppliesOut(B)).toEqual([A]);
     expect(await suppliesOut(A)).toEqual([B]);
   });
+
+  test('an import that fails part-way says what of it was saved, in words for an import', async () => {
+    await openImportPage(editor);
+    await editor.getByTestId('import-input').setInputFiles(csvFiles({ 'Company.csv': GOOD['Company.csv'] }));
+    await editor.getByTestId('import-validate').click();
+    await editor.getByTestId('dry-run-report').getByTestId('import-no-problems').waitFor();
+    // The import itself is answered as the API answers an interrupted one (nothing reaches Neo4j).
+    const failWith = (saved: 'YES' | 'UNKNOWN' | 'PARTIAL', message: string) => editor.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('"dryRun":false')) return route.fallback();
+      await route.fulfill({ json: { data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', saved, rowsSaved: saved === 'UNKNOWN' ? 0 : 2 } }] } });
+    });
+    const expectations = [
+      ['YES', 'All 2 rows of the import are saved, but its entry in the audit log could not be written', 'Every row of the import was saved.'],
+      ['UNKNOWN', 'The import stopped before any of its 2 rows were confirmed saved; some may be', 'Some rows of the import may have been saved'],
+      ['PARTIAL', 'The import stopped after 1 of its 2 rows were saved', 'Part of the import was saved.'],
+    ] as const;
+    for (const [saved, message, lead] of expectations) {
+      await failWith(saved, message);
+      await editor.getByTestId('import-run').click();
+      const error = editor.getByTestId('edit-error').and(editor.locator(`[data-saved="${saved}"]`));
+      await error.waitFor();
+      expect(await error.locator('strong').textContent()).toContain(lead);
+      expect(await error.textContent()).not.toContain('The change'); // the edit forms' wording
+      expect(await error.locator('.edit-error__detail').textContent()).toBe(message);
+      await editor.unroute('**/graphql');
+      // The dry run's result is gone with the failure: validate again before the next import.
+      await editor.getByTestId('import-validate').click();
+      await editor.getByTestId('dry-run-report').getByTestId('import-no-problems').waitFor();
+    }
+    expect(await company(A)).toEqual({ name: `Webtest Alpha ${RUN}`, employees: 35 }); // as the first test left it
+  });
 });
 
 describe('editing in the details panel', () => {

@@ -12,12 +12,15 @@ function refusalKey(error: ApiError): StringKey | null {
 }
 
 const SAVED_KEY: Record<SavedState, StringKey> = { NO: 'savedNo', YES: 'savedYes', UNKNOWN: 'savedUnknown', PARTIAL: 'savedPartial' };
+/** An import is many rows, not one change: "saved" and "may be saved" say so, and that importing again is safe. */
+const IMPORT_SAVED_KEY: Record<SavedState, StringKey> = { ...SAVED_KEY, YES: 'importSavedYes', UNKNOWN: 'importSavedUnknown' };
 
-export function ErrorNote({ error }: { error: unknown }) {
+export function ErrorNote({ error, of = 'change' }: { error: unknown; of?: 'change' | 'import' }) {
   const t = useT();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
-  const lead = api ? (refusalKey(api) ?? (api.saved ? SAVED_KEY[api.saved] : null)) : null;
+  const savedKey = of === 'import' ? IMPORT_SAVED_KEY : SAVED_KEY;
+  const lead = api ? (refusalKey(api) ?? (api.saved ? savedKey[api.saved] : null)) : null;
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div className="edit-error" role="alert" data-testid="edit-error" data-kind={api?.kind ?? 'other'} data-saved={api?.saved}>

@@ -2,6 +2,7 @@
 // of importDataset) and read the report, then import, which is allowed only when the dry run
 // found no problems, or with "write valid rows only" (partial).
 import { useState, type DragEvent } from 'react';
+import { mayBeSaved } from '../../api/client.ts';
 import { importDataset, type ImportReport } from '../../api/mutations.ts';
 import { useT } from '../../i18n/useT.ts';
 import { actions } from '../../store/store.ts';
@@ -45,6 +46,8 @@ export default function ImportPage() {
     } catch (error) {
       setResult(null);
       setFailure(error);
+      // Rows an interrupted import saved are in the graph: the explorer reads it again.
+      if (mayBeSaved(error)) actions.refresh();
     } finally {
       setBusy(null);
     }
@@ -109,7 +112,7 @@ export default function ImportPage() {
           <span className="muted" data-testid="import-hint">{t(dry ? 'importNeedsClean' : 'importNeedsValidate')}</span>
         )}
       </div>
-      <ErrorNote error={failure} />
+      <ErrorNote error={failure} of="import" />
       {result && <ImportReportView report={result.report} dryRun={result.dryRun} />}
     </div>
   );
