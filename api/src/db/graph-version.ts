@@ -3,7 +3,7 @@
 // reached, so nothing is served from the cache then (callers get SERVICE_UNAVAILABLE as before).
 import type { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
 import { cypher } from './cypher-files.ts';
-import { readTransaction } from './neo4j.ts';
+import { managedWrite, readTransaction } from './neo4j.ts';
 
 /** How often each API process reads the version: the longest another process's write stays unseen. */
 export const VERSION_POLL_MS = 250;
@@ -51,11 +51,6 @@ export async function markGraphWritten(tx: ManagedTransaction | Transaction): Pr
 }
 
 /** Counts a write in a transaction of its own, after an import's batches. */
-export async function markImportWritten(driver: Driver, database: string): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    await session.executeWrite((tx) => markGraphWritten(tx));
-  } finally {
-    await session.close();
-  }
+export async function markImportWritten(driver: Driver, database: string, timeoutMs?: number): Promise<void> {
+  await managedWrite(driver, database, (tx) => markGraphWritten(tx), timeoutMs);
 }

@@ -1,10 +1,13 @@
 // The driver and the one way the API reads: named Cypher statements, parameters, read routing.
-import neo4j, { Neo4jError, type Driver, type Record as Neo4jRecord, type Result, type Transaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Result, type Transaction } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { codedError } from '../graphql/errors.ts';
 import { neo4jInFlight } from '../observability/metrics.ts';
 import { ANSWER_STATEMENTS, type AnswerSlots } from './answer-slots.ts';
 import { cypher } from './cypher-files.ts';
+
+/** How long a managed transaction (an import's batches) keeps retrying transient errors. */
+export const MANAGED_RETRY_MS = 5_000;
 
 export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
   const auth = config.NEO4J_USER ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD ?? '') : undefined;
@@ -21,7 +24,7 @@ export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'N
     connectionAcquisitionTimeout: 1_000,
     // Managed transactions (imports) retry transient errors for a while; the API's own reads and
     // edits use explicit transactions (readTransaction, writeTransaction) that fail at once.
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: MANAGED_RETRY_MS,
     userAgent: 'chainscope',
   });
 }
@@ -97,7 +100,7 @@ export const NO_ANSWER_GRACE_MS = 1_000;
  * left to finish or fail when the server answers; a write's `giveUp` stops it from committing
  * and says what became of the change.
  */
-function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, giveUp: (silence: string) => Error = unanswered): Promise<T> {
+export function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, giveUp: (silence: string) => Error = unanswered): Promise<T> {
   if (!timeoutMs) return work;
   const ms = timeoutMs + NO_ANSWER_GRACE_MS;
   let timer: NodeJS.Timeout | undefined;
@@ -214,6 +217,27 @@ export async function writeTransaction<T>(driver: Driver, database: string, work
     return committing ? new CommitUnconfirmed(silence)
       : codedError('SERVICE_UNAVAILABLE', `${silence}; the change was not saved, send it again shortly`, { saved: 'NO' });
   });
+}
+
+/**
+ * Work in a managed write transaction, which the driver retries on transient errors for
+ * MANAGED_RETRY_MS: an import's batches, each idempotent. With a timeout, each try runs with it as
+ * its transaction timeout (a batch waiting on another's locks ends instead of holding the import
+ * and the locks it has), and a database that leaves the whole, retries included, unanswered is
+ * reported as withDeadline says; its session is then left to close whenever the server answers.
+ * Once the work has committed, a failing close changes nothing and is not reported.
+ */
+export async function managedWrite<T>(driver: Driver, database: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+  const session = driver.session({ database });
+  let result: T;
+  try {
+    result = await withDeadline(session.executeWrite(work, timeoutMs ? { timeout: timeoutMs } : undefined), timeoutMs && timeoutMs + MANAGED_RETRY_MS);
+  } catch (error) {
+    void session.close().catch(() => {});
+    throw error;
+  }
+  await session.close().catch(() => {});
+  return result;
 }
 
 /** Tries of a write transaction that keeps losing deadlocks, all within its one deadline. */

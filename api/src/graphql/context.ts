@@ -16,6 +16,8 @@ export interface Context {
   caller?: Caller;
   reader: GraphReader;
   editor: GraphEditor;
+  /** The transaction timeout of every statement a request runs (CHAINSCOPE_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
   /** One loader per distinct relations(...) arguments, so a whole GraphQL level is one query. */
   relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
 }
@@ -29,6 +31,7 @@ export function createContext(driver: Driver, database: string, timeoutMs: numbe
     caller,
     reader,
     editor: new GraphEditor(driver, database, timeoutMs),
+    queryTimeoutMs: timeoutMs,
     relationsLoader(types, direction, first) {
       const key = JSON.stringify([types, direction, first]);
       let loader = loaders.get(key);

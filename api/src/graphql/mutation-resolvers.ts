@@ -96,6 +96,7 @@ export const mutationResolvers = {
         partial: args.partial,
         dryRun: args.dryRun,
         audit: { actor: caller.name, action: 'IMPORT', entityId: null, details: {} },
+        timeoutMs: ctx.queryTimeoutMs,
       });
       return { ...report, problems: report.rejected };
     } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { readTransaction, translateError } from '../db/neo4j.ts';
+import { managedWrite, readTransaction, translateError } from '../db/neo4j.ts';
 import { isDatabaseFailure } from '../graphql/errors.ts';
 import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
@@ -26,6 +26,12 @@ export interface ImportOptions {
   onNotice?: (line: string) => void;
   /** Who imports: recorded in the audit trail with the counts when anything was written. */
   audit?: AuditEntry;
+  /**
+   * Transaction timeout of each of the import's statements (the API's query timeout): the id
+   * lookups, each batch written and the bookkeeping after them. Without it an import waits as
+   * long as the database makes it (the command line's, run by whoever watches it).
+   */
+  timeoutMs?: number;
   /**
    * The local Neo4j the command started: a load into its empty database goes through Neo4j's
    * offline importer (bulk-load.ts), far faster than transactions. Never set by the API.
@@ -119,27 +125,24 @@ export async function importContents(driver: Driver, database: string, inputs: I
   checkMemory(inputs);
   const started = Date.now();
   const problems: Problem[] = [];
-  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems, !options.partial && !options.dryRun);
+  const { dataset, rejected } = await readAndValidate(driver, database, inputs, problems, !options.partial && !options.dryRun, options.timeoutMs);
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
   const local = write ? options.localServer : undefined;
   const offlineRefusal = local && await bulkLoadRefusal(driver, database, local, dataset);
   const written = !write ? undefined
     : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
-      : await writeInTransactions(driver, database, dataset, options.onProgress);
+      : await writeInTransactions(driver, database, dataset, options.onProgress, options.timeoutMs);
   const counts = written?.counts ?? new Map<string, FileCounts>();
   for (const input of inputs) {
     countsOf(counts, input.file).rejected = new Set(problems.filter((p) => p.file === input.file).map((p) => p.line)).size;
   }
   if (write && options.audit) {
     const entry = { ...options.audit, details: { files: [...counts.values()] } };
-    const session = driver.session({ database });
     try {
-      await session.executeWrite((tx) => audit(tx, entry));
+      await managedWrite(driver, database, (tx) => audit(tx, entry), options.timeoutMs);
     } catch (error) {
       throw new ImportUnaudited(dataset.nodes.length + dataset.relationships.length, translateError(error));
-    } finally {
-      await session.close();
     }
   }
   return {
@@ -156,13 +159,13 @@ export async function importContents(driver: Driver, database: string, inputs: I
 }
 
 /** writeDataset, telling a failure part-way (ImportInterrupted) from one before anything could be saved. */
-async function writeInTransactions(driver: Driver, database: string, dataset: ValidDataset, onProgress: ImportOptions['onProgress']) {
+async function writeInTransactions(driver: Driver, database: string, dataset: ValidDataset, onProgress: ImportOptions['onProgress'], timeoutMs?: number) {
   let saved = 0;
   try {
     return await writeDataset(driver, database, dataset, (written, total) => {
       saved = written;
       onProgress?.(written, total);
-    });
+    }, timeoutMs);
   } catch (error) {
     const reason = translateError(error);
     // With no batch confirmed, a database failure may still have come during a commit; any
@@ -180,7 +183,7 @@ async function writeInTransactions(driver: Driver, database: string, dataset: Va
  * refuses the import (ImportRejected) before those values are looked up. The rows as read are
  * dropped here, before anything is written: a million companies' took gigabytes.
  */
-async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean) {
+async function readAndValidate(driver: Driver, database: string, inputs: InputContents[], problems: Problem[], refuse: boolean, timeoutMs?: number) {
   // Every file is read at once: big CSV files are parsed in the worker thread, one after another,
   // while this thread validates the files parsed before them. Each file's reading problems are
   // kept apart and come first, in file order, as when the files were read one by one.
@@ -202,7 +205,7 @@ async function readAndValidate(driver: Driver, database: string, inputs: InputCo
   const dataset: ValidDataset = await validate(
     whenRead(),
     (file) => ({ source: path.basename(file), asOf: asOf.get(file) ?? new Date().toISOString().slice(0, 10) }),
-    async (ids, atMost) => (atMost >= ASK_IF_EMPTY_FROM && await holdsNoGraph(driver, database) ? new Map() : lookupLabels(driver, database, await ids())),
+    async (ids, atMost) => (atMost >= ASK_IF_EMPTY_FROM && await holdsNoGraph(driver, database, timeoutMs) ? new Map() : lookupLabels(driver, database, await ids(), timeoutMs)),
     checkProblems,
   );
   for (const list of [...readProblems, checkProblems]) {
@@ -245,9 +248,9 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
  */
 const ASK_IF_EMPTY_FROM = 1_000;
 
-async function holdsNoGraph(driver: Driver, database: string): Promise<boolean> {
+async function holdsNoGraph(driver: Driver, database: string, timeoutMs?: number): Promise<boolean> {
   try {
-    const [row] = await readTransaction(driver, database, cypher('count-entities'), {});
+    const [row] = await readTransaction(driver, database, cypher('count-entities'), {}, timeoutMs);
     return Number(row?.entities) === 0;
   } catch (error) {
     throw translateError(error);

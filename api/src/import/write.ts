@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { markImportWritten } from '../db/graph-version.ts';
+import { managedWrite } from '../db/neo4j.ts';
 import { INTEGER_PROPS } from '../domain.ts';
 import { takeTurns } from './take-turns.ts';
 import type { NodeRow, RelationshipRow, ValidDataset } from './validate.ts';
@@ -35,6 +36,8 @@ export async function writeDataset(
   database: string,
   dataset: ValidDataset,
   onProgress: (written: number, total: number) => void = () => {},
+  /** Transaction timeout of each batch (managedWrite); none when not given. */
+  timeoutMs?: number,
 ): Promise<WriteResult> {
   const counts = new Map<string, FileCounts>();
   const total = dataset.nodes.length + dataset.relationships.length;
@@ -46,21 +49,16 @@ export async function writeDataset(
   const createdIds = new Map<string, string | null>();
 
   const write = async (batch: UpsertGroup) => {
-    const session = driver.session({ database });
-    try {
-      const counted = await session.executeWrite((tx) => upsert(tx, batch));
-      for (const [id, elementId] of counted.createdIds ?? []) createdIds.set(id, elementId);
-      const fileCounts = countsOf(counts, batch.file);
-      fileCounts.created += counted.created;
-      fileCounts.updated += counted.updated;
-      fileCounts.unchanged += counted.unchanged;
-      // Counted once committed, before the session closes: a database gone right after the
-      // commit fails the close, and the batch would be missing from what is reported saved.
-      written += batch.rows.length;
-      onProgress(written, total);
-    } finally {
-      await session.close();
-    }
+    // Counted once committed (managedWrite does not fail on the session's close after a commit):
+    // a batch missing from what is reported saved would make an interrupted import say too little.
+    const counted = await managedWrite(driver, database, (tx) => upsert(tx, batch), timeoutMs);
+    for (const [id, elementId] of counted.createdIds ?? []) createdIds.set(id, elementId);
+    const fileCounts = countsOf(counts, batch.file);
+    fileCounts.created += counted.created;
+    fileCounts.updated += counted.updated;
+    fileCounts.unchanged += counted.unchanged;
+    written += batch.rows.length;
+    onProgress(written, total);
   };
 
   const started = performance.now();
@@ -97,7 +95,7 @@ export async function writeDataset(
     }
   }
   await inParallel(relationshipBatches.filter((b) => b.rows.length), write);
-  await markImportWritten(driver, database);
+  await markImportWritten(driver, database, timeoutMs);
   return { counts, nodeSeconds: (nodesWritten - started) / 1000, relationshipSeconds: (performance.now() - nodesWritten) / 1000 };
 }
 
