@@ -5,7 +5,9 @@
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RESOURCE_LIMIT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RESOURCE_LIMIT'
+  // Something unexpected, told on purpose only where the client must still learn what was saved.
+  | 'INTERNAL_SERVER_ERROR';
 
 export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return createGraphQLError(message, { extensions: { code, ...extra } });

@@ -1,8 +1,10 @@
 // Mutations (editor role) and the audit log (admin role).
+import type { GraphQLError } from 'graphql';
 import { requireRole } from '../auth/use-api-keys.ts';
 import { isRelationshipType, labelOfKind } from '../domain.ts';
 import { ImportInterrupted, ImportTooLarge, ImportUnaudited, importContents } from '../import/import-dataset.ts';
 import { ImportRejected } from '../import/problems.ts';
+import { log } from '../log.ts';
 import { importsRunning } from '../observability/metrics.ts';
 import type { Context } from './context.ts';
 import { badInput, codedError, errorCode, isDatabaseFailure, type ErrorCode } from './errors.ts';
@@ -34,10 +36,23 @@ async function savedThen<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The code of the database failure behind an import that stopped after saving rows. */
-function reasonCode(reason: unknown): ErrorCode {
-  // translateError only makes ErrorCodes; anything else was not a database failure it knows.
-  return (errorCode(reason) as ErrorCode | undefined) ?? 'SERVICE_UNAVAILABLE';
+/**
+ * An import that failed with rows saved (or perhaps saved), as its client is told: the database
+ * failure's code and words, and what is saved. Any other reason (a database error translateError
+ * does not know, a bug) is logged and named only as unexpected: its text may hold Cypher or
+ * internals, which never reach a client, but what became of the rows still does.
+ */
+export function importFailure(error: ImportInterrupted | ImportUnaudited): GraphQLError {
+  let reason = error.reason;
+  if (!errorCode(reason)) {
+    log.error({ err: reason }, 'import failed unexpectedly');
+    reason = new Error('an unexpected error, written to the server log');
+  }
+  const code = (errorCode(reason) as ErrorCode | undefined) ?? 'INTERNAL_SERVER_ERROR';
+  if (error instanceof ImportInterrupted) {
+    return codedError(code, new ImportInterrupted(error.rowsSaved, error.rows, reason).message, { saved: error.rowsSaved > 0 ? 'PARTIAL' : 'UNKNOWN', rowsSaved: error.rowsSaved });
+  }
+  return codedError(code, new ImportUnaudited(error.rows, reason).message, { saved: 'YES', rowsSaved: error.rows });
 }
 
 function present(input: Record<string, unknown>): Record<string, unknown> {
@@ -101,10 +116,7 @@ export const mutationResolvers = {
       return { ...report, problems: report.rejected };
     } catch (error) {
       if (error instanceof ImportTooLarge) throw codedError('RESOURCE_LIMIT', error.message, { argument: 'files' });
-      if (error instanceof ImportInterrupted) {
-        throw codedError(reasonCode(error.reason), error.message, { saved: error.rowsSaved > 0 ? 'PARTIAL' : 'UNKNOWN', rowsSaved: error.rowsSaved });
-      }
-      if (error instanceof ImportUnaudited) throw codedError(reasonCode(error.reason), error.message, { saved: 'YES', rowsSaved: error.rows });
+      if (error instanceof ImportInterrupted || error instanceof ImportUnaudited) throw importFailure(error);
       if (!(error instanceof ImportRejected)) throw error;
       return { written: false, nodes: 0, relationships: 0, files: [], problems: error.problems, seconds: 0 };
     } finally {
