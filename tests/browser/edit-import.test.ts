@@ -159,17 +159,17 @@ describe('Import page', () => {
     await editor.getByTestId('import-validate').click();
     await editor.getByTestId('dry-run-report').getByTestId('import-no-problems').waitFor();
     // The import itself is answered as the API answers an interrupted one (nothing reaches Neo4j).
-    const failWith = (saved: 'YES' | 'UNKNOWN' | 'PARTIAL', message: string) => editor.route('**/graphql', async (route) => {
+    const failWith = (code: string, saved: 'YES' | 'UNKNOWN' | 'PARTIAL', message: string) => editor.route('**/graphql', async (route) => {
       if (!route.request().postData()?.includes('"dryRun":false')) return route.fallback();
-      await route.fulfill({ json: { data: null, errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', saved, rowsSaved: saved === 'UNKNOWN' ? 0 : 2 } }] } });
+      await route.fulfill({ json: { data: null, errors: [{ message, extensions: { code, saved, rowsSaved: saved === 'UNKNOWN' ? 0 : 2 } }] } });
     });
     const expectations = [
-      ['YES', 'All 2 rows of the import are saved, but its entry in the audit log could not be written', 'Every row of the import was saved.'],
-      ['UNKNOWN', 'The import stopped before any of its 2 rows were confirmed saved; some may be', 'Some rows of the import may have been saved'],
-      ['PARTIAL', 'The import stopped after 1 of its 2 rows were saved', 'Part of the import was saved.'],
+      ['SERVICE_UNAVAILABLE', 'YES', 'All 2 rows of the import are saved, but its entry in the audit log could not be written', 'Every row of the import was saved.'],
+      ['TIMEOUT', 'UNKNOWN', 'The import stopped before any of its 2 rows were confirmed saved; some may be', 'Some rows of the import may have been saved.'],
+      ['SERVICE_UNAVAILABLE', 'PARTIAL', 'The import stopped part-way: at least 1 of its 2 rows are saved, the rest may not be', 'Part of the import was saved.'],
     ] as const;
-    for (const [saved, message, lead] of expectations) {
-      await failWith(saved, message);
+    for (const [code, saved, message, lead] of expectations) {
+      await failWith(code, saved, message);
       await editor.getByTestId('import-run').click();
       const error = editor.getByTestId('edit-error').and(editor.locator(`[data-saved="${saved}"]`));
       await error.waitFor();
