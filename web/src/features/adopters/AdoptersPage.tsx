@@ -6,6 +6,7 @@ import { STRINGS, inLanguage, type Lang, type StringKey } from '../../i18n/strin
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerGraph } from '../answers/AnswerGraph.tsx';
+import { AnswerHeader } from '../answers/AnswerHeader.tsx';
 import { AnswerStatus } from '../answers/AnswerStatus.tsx';
 import { EntityPicker } from '../answers/EntityPicker.tsx';
 import { RankedCompanies, ResultCount, type RankedRow } from '../answers/RankedCompanies.tsx';
@@ -50,10 +51,7 @@ export function AdoptersPage() {
   return (
     <div className="answer" data-testid="adopters-view">
       <section className="answer__side">
-        <header className="answer__header">
-          <h2>{t('adoptersTitle')}</h2>
-          <p className="muted">{t('adoptersIntro')}</p>
-        </header>
+        <AnswerHeader title="adoptersTitle" intro="adoptersIntro" />
         <div className="answer__form">
           <EntityPicker
             label={t('lab')} kinds={['LAB']} value={lab ? [lab] : []} placeholder={t('pickLab')}

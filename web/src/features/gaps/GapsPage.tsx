@@ -7,6 +7,7 @@ import type { ChainGaps, SegmentGap } from '../../api/types.ts';
 import { displayName, inLanguage, type Lang } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
+import { AnswerHeader } from '../answers/AnswerHeader.tsx';
 import { AnswerStatus } from '../answers/AnswerStatus.tsx';
 import { EntityPicker } from '../answers/EntityPicker.tsx';
 import { useAnswer } from '../answers/useAnswer.ts';
@@ -48,10 +49,7 @@ export function GapsPage() {
   return (
     <div className="gaps" data-testid="gaps-view">
       <div className="gaps__bar">
-        <header className="answer__header">
-          <h2>{t('gapsTitle')}</h2>
-          <p className="muted">{t('gapsIntro')}</p>
-        </header>
+        <AnswerHeader title="gapsTitle" intro="gapsIntro" />
         <EntityPicker
           label={t('chain')} kinds={['CHAIN']} value={chain ? [chain] : []} placeholder={t('pickChain')}
           onChange={(ids) => set({ chain: ids[0] ?? null, seg: null })} testId="gaps-chain"

@@ -7,6 +7,7 @@ import { STRINGS, inLanguage, type Lang, type StringKey } from '../../i18n/strin
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerGraph } from '../answers/AnswerGraph.tsx';
+import { AnswerHeader } from '../answers/AnswerHeader.tsx';
 import { AnswerStatus } from '../answers/AnswerStatus.tsx';
 import { EntityPicker } from '../answers/EntityPicker.tsx';
 import { RankedCompanies, ResultCount, type RankedRow } from '../answers/RankedCompanies.tsx';
@@ -59,10 +60,7 @@ export function PartnersPage() {
   return (
     <div className="answer" data-testid="partners-view">
       <section className="answer__side">
-        <header className="answer__header">
-          <h2>{t('partnersTitle')}</h2>
-          <p className="muted">{t('partnersIntro')}</p>
-        </header>
+        <AnswerHeader title="partnersTitle" intro="partnersIntro" />
         <div className="answer__form">
           <EntityPicker
             label={t('startup')} kinds={['COMPANY']} value={p.startup ? [p.startup] : []} placeholder={t('pickCompany')}

@@ -8,6 +8,7 @@ import { displayName, relationName, type Lang } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { AnswerGraph } from '../answers/AnswerGraph.tsx';
+import { AnswerHeader } from '../answers/AnswerHeader.tsx';
 import { AnswerStatus } from '../answers/AnswerStatus.tsx';
 import { EntityPicker } from '../answers/EntityPicker.tsx';
 import { useAnswer } from '../answers/useAnswer.ts';
@@ -90,10 +91,7 @@ export function PathPage() {
   return (
     <div className="answer" data-testid="path-view">
       <section className="answer__side">
-        <header className="answer__header">
-          <h2>{t('pathTitle')}</h2>
-          <p className="muted">{t('pathIntro')}</p>
-        </header>
+        <AnswerHeader title="pathTitle" intro="pathIntro" />
         <div className="answer__form">
           <EntityPicker
             label={t('pathFrom')} kinds={[]} value={from ? [from] : []} placeholder={t('pickAny')}
