@@ -52,6 +52,31 @@ export interface DrillReport {
   serverCrashed: boolean;
 }
 
+/**
+ * What the issue asks of the drill, each unmet one named with its figure (empty: all met): no
+ * crash; while down every request told SERVICE_UNAVAILABLE within a second; answers again within
+ * 5 s of the database's return and of the thaw; no acknowledged write missing, none failed and
+ * half-applied or told otherwise than what became of it; every error coded; a request sent early
+ * in the freeze told within its timeout and 2 s, never left waiting for the thaw.
+ */
+export function unmetTargets(report: DrillReport, queryTimeoutMs: number): string[] {
+  const frozenOther = Object.keys(report.frozenOutcomes).filter((outcome) => !['ok', 'SERVICE_UNAVAILABLE'].includes(outcome));
+  const checks: [boolean, string][] = [
+    [report.serverCrashed, 'the server crashed'],
+    [report.downOtherOutcomes.length > 0, `while down, answers other than SERVICE_UNAVAILABLE: ${report.downOtherOutcomes.slice(0, 5).join(', ')}`],
+    [report.slowestDownAnswerMs >= 1_000, `while down, the slowest answer took ${report.slowestDownAnswerMs.toFixed(0)} ms`],
+    [report.recoveryMs >= 5_000, `answering again took ${report.recoveryMs} ms after Neo4j's return`],
+    [report.acknowledgedMissing.length > 0, `acknowledged writes missing: ${report.acknowledgedMissing.slice(0, 5).join(', ')}`],
+    [report.failedButPresent.length > 0, `failed writes half-applied: ${report.failedButPresent.slice(0, 5).join(', ')}`],
+    [report.misleadingFailures.length > 0, `failed writes told otherwise than what became of them: ${report.misleadingFailures.slice(0, 5).join(', ')}`],
+    [report.uncodedErrors.length > 0, `errors without a code: ${report.uncodedErrors.slice(0, 3).join('; ')}`],
+    [frozenOther.length > 0, `while frozen, outcomes other than ok and SERVICE_UNAVAILABLE: ${frozenOther.join(', ')}`],
+    [report.slowestEarlyFrozenAnswerMs >= queryTimeoutMs + 2_000, `while frozen, a request sent early took ${report.slowestEarlyFrozenAnswerMs.toFixed(0)} ms`],
+    [report.thawRecoveryMs >= 5_000, `answering again took ${report.thawRecoveryMs} ms after the thaw`],
+  ];
+  return checks.filter(([unmet]) => unmet).map(([, what]) => what);
+}
+
 export async function runFaultDrill(options: { downSeconds: number; upSeconds: number; clients: number; freezeSeconds: number; queryTimeoutMs: number }): Promise<DrillReport> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-fault-'));
   let db: LocalNeo4j = await startLocalNeo4j({ dataDir, heap: '512m', say: () => {} });
