@@ -2,15 +2,11 @@
 import type { Driver } from 'neo4j-driver';
 import { schemaStatements } from './cypher-files.ts';
 
-/** The statement without its comment lines. */
-function code(statement: string): string {
-  return statement.replace(/^\s*\/\/.*$/gm, '').trim();
-}
-
 export async function applySchema(driver: Driver, database: string): Promise<void> {
+  // Without their comment lines already (cypher-files.ts), so each begins with its keyword.
   const statements = schemaStatements();
-  const creates = statements.filter((s) => /^CREATE\s/i.test(code(s)));
-  const constraints = creates.filter((s) => /^CREATE\s+CONSTRAINT\s/i.test(code(s)));
+  const creates = statements.filter((s) => /^CREATE\s/i.test(s));
+  const constraints = creates.filter((s) => /^CREATE\s+CONSTRAINT\s/i.test(s));
   const indexes = creates.filter((s) => !constraints.includes(s));
   // Statements created in one transaction are populated by one scan of the store; an index's
   // population runs in the background while a constraint's holds its transaction. So the indexes
