@@ -13,7 +13,7 @@ import { createHttpServer } from '../../api/src/http-server.ts';
 import { listInputFiles } from '../../api/src/import/read-files.ts';
 import { SAMPLE_DIR } from '../../api/src/seed.ts';
 import { generateGraph } from '../../seed-data/generator/generate-graph.ts';
-import { KEYS, graphFingerprint, testDriver } from '../support/api.ts';
+import { KEYS, graphFingerprint, importForm, testDriver } from '../support/api.ts';
 
 let driver: Driver;
 let server: http.Server;
@@ -133,15 +133,7 @@ describe('bad GraphQL requests', () => {
 const IMPORT = 'mutation($files: [File!]!, $dryRun: Boolean) { importDataset(files: $files, dryRun: $dryRun) { written nodes relationships problems { file line field message } } }';
 
 async function upload(files: Record<string, Buffer | string>, dryRun = false): Promise<any> {
-  const form = new FormData();
-  const names = Object.keys(files);
-  form.append('operations', JSON.stringify({ query: IMPORT, variables: { files: names.map(() => null), dryRun } }));
-  form.append('map', JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), [`variables.files.${i}`]]))));
-  names.forEach((name, i) => {
-    const contents = files[name]!;
-    form.append(String(i), new Blob([typeof contents === "string" ? contents : new Uint8Array(contents)]), name);
-  });
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: form });
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: importForm(IMPORT, files, { dryRun }) });
   return response.json();
 }
 

@@ -14,7 +14,7 @@ import { ImportInterrupted, ImportUnaudited, importContents } from '../../api/sr
 import { listInputFiles } from '../../api/src/import/read-files.ts';
 import { IMPORT_DATASET } from '../../web/src/api/mutations.ts';
 import { generateGraph } from '../../seed-data/generator/generate-graph.ts';
-import { KEYS } from '../support/api.ts';
+import { KEYS, importForm } from '../support/api.ts';
 import { startTestServer } from '../support/server.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-interrupted-'));
@@ -125,10 +125,7 @@ describe('an import the database fails part-way through', () => {
     const watcher = createDriver(db!.uri, {});
     try {
       await clear(db!.uri);
-      const form = new FormData();
-      form.append('operations', JSON.stringify({ query: IMPORT_DATASET, variables: { files: inputs.map(() => null) } }));
-      form.append('map', JSON.stringify(Object.fromEntries(inputs.map((_, i) => [String(i), [`variables.files.${i}`]]))));
-      inputs.forEach((input, i) => form.append(String(i), new Blob([new Uint8Array(input.contents)]), path.basename(input.file)));
+      const form = importForm(IMPORT_DATASET, Object.fromEntries(inputs.map((input) => [path.basename(input.file), input.contents])));
       const answer = fetch(`${server.url}/graphql`, { method: 'POST', body: form, headers: { authorization: `Bearer ${KEYS.editor}` } })
         .then((r) => r.json() as Promise<{ data: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] }>);
       // Once the first rows are in, the database goes away under the rest.

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { Driver, Session, Transaction } from 'neo4j-driver';
 import { createHttpServer } from '../../api/src/http-server.ts';
 import { ImportInterrupted, importContents } from '../../api/src/import/import-dataset.ts';
-import { KEYS, testApiKeys, testDriver } from '../support/api.ts';
+import { KEYS, importForm, testApiKeys, testDriver } from '../support/api.ts';
 
 const RUN = Date.now();
 const HELD = `test-lock-${RUN}`;
@@ -47,11 +47,7 @@ afterAll(async () => {
 const IMPORT = 'mutation($files: [File!]!) { importDataset(files: $files) { written nodes files { file updated } } }';
 
 async function upload(csv: string): Promise<any> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query: IMPORT, variables: { files: [null] } }));
-  form.append('map', JSON.stringify({ 0: ['variables.files.0'] }));
-  form.append('0', new Blob([csv]), 'Company.csv');
-  return (await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: form })).json();
+  return (await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: importForm(IMPORT, { 'Company.csv': csv }) })).json();
 }
 
 describe('an import blocked by another transaction', () => {

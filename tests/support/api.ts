@@ -36,6 +36,19 @@ export function apiClient(driver: Driver, options: { readsKeyed?: boolean; respo
   };
 }
 
+/** An upload as the GraphQL multipart request spec has it: each file, by name, becomes one of `variables.files`. */
+export function importForm(query: string, files: Record<string, Buffer | string>, variables: Record<string, unknown> = {}): FormData {
+  const names = Object.keys(files);
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables: { ...variables, files: names.map(() => null) } }));
+  form.append('map', JSON.stringify(Object.fromEntries(names.map((_, i) => [String(i), [`variables.files.${i}`]]))));
+  names.forEach((name, i) => {
+    const contents = files[name]!;
+    form.append(String(i), new Blob([typeof contents === 'string' ? contents : new Uint8Array(contents)]), name);
+  });
+  return form;
+}
+
 /** A fingerprint of the whole graph (ids, properties, relationships), to show a refused write changed nothing. */
 export async function graphFingerprint(driver: Driver): Promise<string> {
   const { records } = await driver.executeQuery(
