@@ -249,19 +249,20 @@ async function withRows(files: InputFile[], problems: Problem[]): Promise<Reject
 const ASK_IF_EMPTY_FROM = 1_000;
 
 async function holdsNoGraph(driver: Driver, database: string, timeoutMs?: number): Promise<boolean> {
-  try {
-    const [row] = await readTransaction(driver, database, cypher('count-entities'), {}, timeoutMs);
-    return Number(row?.entities) === 0;
-  } catch (error) {
-    throw translateError(error);
-  }
+  const [row] = await validationRead(driver, database, 'count-entities', {}, timeoutMs);
+  return Number(row?.entities) === 0;
 }
 
 /** The kind label of each id that already exists in the database (validation's database side). */
 export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, Label>> {
+  const rows = await validationRead(driver, database, 'lookup-ids', { ids }, timeoutMs);
+  return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+}
+
+/** A read of validation's, failing with the coded error a caller can show (SERVICE_UNAVAILABLE, TIMEOUT). */
+async function validationRead(driver: Driver, database: string, statement: string, params: Record<string, unknown>, timeoutMs?: number) {
   try {
-    const rows = await readTransaction(driver, database, cypher('lookup-ids'), { ids }, timeoutMs);
-    return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+    return await readTransaction(driver, database, cypher(statement), params, timeoutMs);
   } catch (error) {
     throw translateError(error);
   }
