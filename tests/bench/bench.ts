@@ -15,7 +15,7 @@ import { integerParams, readTransaction } from '../../api/src/db/neo4j.ts';
 import type { Context } from '../../api/src/graphql/context.ts';
 import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 import { createHttpServer } from '../../api/src/http-server.ts';
-import { graphCounts } from '../../api/src/seed.ts';
+import { graphCounts, seedIfEmpty } from '../../api/src/seed.ts';
 import { prng } from '../../seed-data/generator/generate-graph.ts';
 import { CHAIN_GAPS } from '../../web/src/api/queries.ts';
 
@@ -37,8 +37,18 @@ const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 
 const config = loadConfig();
 const db = await connect(config);
+// As `npm start` does: an empty database gets the sample, so the quick run works from a fresh clone.
+const seeded = await seedIfEmpty(db.driver, db.name);
+if (seeded) process.stderr.write(`The database was empty: loaded the sample dataset (${seeded.nodes} nodes, ${seeded.relationships} relationships)\n`);
 const [focus] = await readTransaction(db.driver, db.name, fs.readFileSync(path.join(import.meta.dirname, 'pick-focus.cypher'), 'utf8'), {});
 const f = focus as Record<string, string[]>;
+const missing = Object.entries(f).filter(([, ids]) => ids.length === 0).map(([list]) => list);
+if (missing.length) {
+  process.stderr.write(`The graph has nothing to ask some queries about (none found: ${missing.join(', ')}; see pick-focus.cypher). ` +
+    'Benchmark the sample (an empty database gets it) or a generated graph (npm run generate -- --companies 100000 --load).\n');
+  await db.close();
+  process.exit(2);
+}
 // The ten hubs and a seeded spread of 190 others: the big and the small firms both.
 const companies = [...f.hubs!, ...Array.from({ length: 190 }, () => pick(f.companies!))];
 
