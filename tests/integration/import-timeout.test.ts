@@ -1,8 +1,14 @@
 // An import's statements run with the query timeout: a batch kept waiting on another
 // transaction's locks ends with TIMEOUT and says what became of its rows, instead of holding
 // the import (and the server's one import slot) for as long as the other transaction lasts.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { ROOT } from '../../api/src/config.ts';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Driver, Session, Transaction } from 'neo4j-driver';
@@ -92,4 +98,35 @@ describe('an import blocked by another transaction', () => {
     expect(next.data.importDataset).toMatchObject({ written: true, nodes: 1, files: [{ file: 'Company.csv', updated: 1 }] });
     expect(await nameOf(HELD)).toBe('Renamed through the API');
   }, 30_000);
+
+  it('from the command line with --timeout: exits 1 saying so, and imports once the lock is gone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-cli-timeout-'));
+    const file = path.join(dir, 'Company.csv');
+    fs.writeFileSync(file, `id,name,stage\n${HELD},Renamed from the command line,startup\n`);
+    const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'api/src/cli/import.ts', file, ...args], {
+      cwd: ROOT, env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_DATABASE: database() }, encoding: 'utf8',
+    }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (error: { code: number; stdout: string; stderr: string }) => error);
+    try {
+      const lock = await holdLock();
+      let blocked;
+      try {
+        blocked = await cli('--timeout', String(TIMEOUT_MS));
+      } finally {
+        await lock.release();
+      }
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toMatch(/The import stopped before any of its 1 rows were confirmed saved; some may be \(.*\)\. Importing the same files again is safe/);
+      expect(await nameOf(HELD)).toBe('Renamed through the API');
+
+      const done = await cli('--timeout', String(TIMEOUT_MS));
+      expect(done.code).toBe(0);
+      expect(await nameOf(HELD)).toBe('Renamed from the command line');
+
+      const refused = await cli('--timeout', '1.5s');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/--timeout takes milliseconds, a whole number above 0 \(got "1\.5s"\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-// npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run] [--transactional]
+// npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run] [--transactional] [--timeout MS]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -6,10 +6,12 @@ import { connect } from '../db/connect.ts';
 import { importWithProgress } from '../import/import-with-progress.ts';
 import { ImportRejected } from '../import/problems.ts';
 
-const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run] [--transactional]';
+const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run] [--transactional] [--timeout MS]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, transactional: { type: 'boolean' } },
+  options: {
+    partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, transactional: { type: 'boolean' }, timeout: { type: 'string' },
+  },
 });
 const target = positionals[0];
 if (!target || !fs.existsSync(target)) {
@@ -17,9 +19,19 @@ if (!target || !fs.existsSync(target)) {
   process.exit(2);
 }
 
+// No timeout unless asked for: whoever runs the command watches it. With one, each statement
+// written in transactions (into a database others use) gives up when held that long.
+const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
+if (timeoutMs !== undefined && !(/^\d+$/.test(values.timeout!) && timeoutMs > 0)) {
+  process.stderr.write(`--timeout takes milliseconds, a whole number above 0 (got "${values.timeout}")\n${usage}\n`);
+  process.exit(2);
+}
+
 const db = await connect(loadConfig());
 try {
-  await importWithProgress(db, target, { partial: values.partial, dryRun: values['dry-run'], rejects: values.rejects, transactional: values.transactional });
+  await importWithProgress(db, target, {
+    partial: values.partial, dryRun: values['dry-run'], rejects: values.rejects, transactional: values.transactional, timeoutMs,
+  });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exitCode = error instanceof ImportRejected ? 3 : 1;

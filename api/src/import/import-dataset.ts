@@ -29,7 +29,7 @@ export interface ImportOptions {
   /**
    * Transaction timeout of each of the import's statements (the API's query timeout): the id
    * lookups, each batch written and the bookkeeping after them. Without it an import waits as
-   * long as the database makes it (the command line's, run by whoever watches it).
+   * long as the database makes it (the command line's, unless given --timeout: whoever runs it watches it).
    */
   timeoutMs?: number;
   /**

@@ -15,6 +15,8 @@ export interface ProgressOptions {
   rejects?: string;
   /** Write in transactions even into an empty local database (no offline importer). */
   transactional?: boolean;
+  /** Transaction timeout of each statement (see ImportOptions.timeoutMs); none when unset. */
+  timeoutMs?: number;
 }
 
 export async function importWithProgress(db: Database, target: string, options: ProgressOptions = {}): Promise<ImportReport> {
@@ -28,6 +30,7 @@ export async function importWithProgress(db: Database, target: string, options: 
     const report = await importPath(db.driver, db.name, target, {
       partial: options.partial,
       dryRun: options.dryRun,
+      timeoutMs: options.timeoutMs,
       localServer: options.transactional ? undefined : db.local,
       onNotice: (line) => process.stderr.write(`${line}\n`),
       audit: { actor: `cli:${os.userInfo().username}`, action: 'IMPORT', entityId: null, details: {} },
