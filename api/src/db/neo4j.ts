@@ -7,7 +7,7 @@ import { ANSWER_STATEMENTS, type AnswerSlots } from './answer-slots.ts';
 import { cypher } from './cypher-files.ts';
 
 /** How long a managed transaction (an import's batches) keeps retrying transient errors. */
-export const MANAGED_RETRY_MS = 5_000;
+const MANAGED_RETRY_MS = 5_000;
 
 export function createDriver(uri: string, config: Pick<Config, 'NEO4J_USER' | 'NEO4J_PASSWORD'>): Driver {
   const auth = config.NEO4J_USER ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD ?? '') : undefined;
@@ -100,7 +100,7 @@ export const NO_ANSWER_GRACE_MS = 1_000;
  * left to finish or fail when the server answers; a write's `giveUp` stops it from committing
  * and says what became of the change.
  */
-export function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, giveUp: (silence: string) => Error = unanswered): Promise<T> {
+function withDeadline<T>(work: Promise<T>, timeoutMs: number | undefined, giveUp: (silence: string) => Error = unanswered): Promise<T> {
   if (!timeoutMs) return work;
   const ms = timeoutMs + NO_ANSWER_GRACE_MS;
   let timer: NodeJS.Timeout | undefined;

@@ -43,12 +43,10 @@ async function savedThen<T>(read: () => Promise<T>): Promise<T> {
  * internals, which never reach a client, but what became of the rows still does.
  */
 export function importFailure(error: ImportInterrupted | ImportUnaudited): GraphQLError {
-  let reason = error.reason;
-  if (!errorCode(reason)) {
-    log.error({ err: reason }, 'import failed unexpectedly');
-    reason = new Error('an unexpected error, written to the server log');
-  }
-  const code = (errorCode(reason) as ErrorCode | undefined) ?? 'INTERNAL_SERVER_ERROR';
+  const known = errorCode(error.reason) as ErrorCode | undefined;
+  if (!known) log.error({ err: error.reason }, 'import failed unexpectedly');
+  const reason = known ? error.reason : new Error('an unexpected error, written to the server log');
+  const code = known ?? 'INTERNAL_SERVER_ERROR';
   if (error instanceof ImportInterrupted) {
     return codedError(code, new ImportInterrupted(error.rowsSaved, error.rows, reason).message, { saved: error.rowsSaved > 0 ? 'PARTIAL' : 'UNKNOWN', rowsSaved: error.rowsSaved });
   }
