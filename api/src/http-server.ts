@@ -7,6 +7,7 @@ import sirv from 'sirv';
 import { ROOT } from './config.ts';
 import { createGraphQL, type YogaOptions } from './graphql/yoga.ts';
 import { registry } from './observability/metrics.ts';
+import { firstInvalidUtf8Byte } from './utf8.ts';
 
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 
@@ -33,7 +34,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
   return http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/graphql')) {
-      const refusal = bodyRefusal(req);
+      const refusal = bodyRefusal(req) ?? queryStringRefusal(url);
       if (refusal) return json(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
       if (!bufferable(req)) return void yoga.handle(req, res);
       // A JSON body is read here and handed over whole: Yoga would otherwise stream it through a
@@ -41,6 +42,11 @@ export function createHttpServer(options: HttpOptions): http.Server {
       // a tenth of the API's time under load. Uploads (multipart) stay streamed.
       return void readBody(req).then(
         (body) => {
+          // Decoded as it is, a bad byte would become U+FFFD in what is searched for or saved.
+          const badByte = firstInvalidUtf8Byte(body);
+          if (badByte !== undefined) {
+            return json(res, 400, { errors: [{ message: `The request body is not valid UTF-8 (byte ${badByte})`, extensions: { code: 'BAD_REQUEST', byte: badByte } }] });
+          }
           (req as http.IncomingMessage & { body?: Buffer }).body = body;
           void yoga.handle(req, res);
         },
@@ -75,6 +81,23 @@ function bodyRefusal(req: http.IncomingMessage): { status: number; code: string;
   }
   if (length > limit) {
     return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body is ${length} bytes; the limit is ${limit}` };
+  }
+  return undefined;
+}
+
+/** Refuses a query string (GET /graphql) that is not percent-encoded UTF-8, naming the parameter. */
+function queryStringRefusal(url: string): { status: number; code: string; message: string } | undefined {
+  const start = url.indexOf('?');
+  if (start < 0) return undefined;
+  for (const pair of url.slice(start + 1).split('&')) {
+    const equals = pair.indexOf('=');
+    const [name, value] = equals < 0 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)];
+    try {
+      decodeURIComponent(name.replaceAll('+', ' '));
+      decodeURIComponent(value.replaceAll('+', ' '));
+    } catch {
+      return { status: 400, code: 'BAD_REQUEST', message: `The query string's parameter "${name.slice(0, 40)}" is not percent-encoded UTF-8` };
+    }
   }
   return undefined;
 }

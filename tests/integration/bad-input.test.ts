@@ -97,6 +97,8 @@ describe('bad GraphQL requests', () => {
     const [error] = json.errors ?? [];
     expect(error?.extensions?.code, JSON.stringify(json).slice(0, 300)).toBe(code);
     expect(error.message.length).toBeGreaterThan(5);
+    // GraphQL Armor words its refusals as syntax errors; the API says what limit was hit.
+    if (code === 'QUERY_TOO_COMPLEX') expect(error.message).not.toMatch(/syntax/i);
     if (argument) {
       expect(error.extensions.argument).toBe(argument);
       expect(error.message).toContain(argument);
@@ -121,6 +123,29 @@ describe('bad GraphQL requests', () => {
     expect(result.status).toBeLessThan(500);
     expect(result.json.errors[0].message).toBeTruthy();
     expect(result.json.data).toBeUndefined();
+  });
+
+  it.each([
+    ['a search', '{"query": "{ search(query: \\"', '\\") { id } }"}', {}],
+    ['a new entity\'s name (with an editor key)', '{"query": "mutation { createEntity(kind: COMPANY, input: { name: \\"Bad ', '\\" }) { id } }"}', { authorization: `Bearer ${KEYS.editor}` }],
+  ])('refuses invalid UTF-8 in %s, naming the byte, instead of reading it as U+FFFD', async (_, before, after, headers) => {
+    const body = Buffer.concat([Buffer.from(before), Buffer.from([0xff, 0xfe]), Buffer.from(after)]);
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const json = await response.json() as any;
+    expect(response.status).toBe(400);
+    expect(json.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', byte: Buffer.byteLength(before) });
+    expect(json.errors[0].message).toContain(`byte ${Buffer.byteLength(before)}`);
+  });
+
+  it('refuses a GET query string that is not percent-encoded UTF-8, naming the parameter', async () => {
+    const response = await fetch(`${url}?query=${encodeURIComponent('{ search(query: "')}%FF%FE${encodeURIComponent('") { id } }')}`);
+    const json = await response.json() as any;
+    expect(response.status).toBe(400);
+    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(json.errors[0].message).toContain('"query"');
+    // The same query well encoded is answered.
+    const good = await fetch(`${url}?query=${encodeURIComponent('{ search(query: "晶圆") { id } }')}`);
+    expect(((await good.json()) as any).data.search.length).toBeGreaterThan(0);
   });
 
   it('refuses a body over 1 MB before reading it', async () => {
@@ -187,6 +212,6 @@ describe('after the corpus', () => {
     expect(await graphFingerprint(driver)).toBe(fingerprint);
     const { json } = await post(JSON.stringify({ query: '{ entity(id: "seg-wafer-fab") { name } }' }));
     expect(json.data.entity.name).toBe('Wafer fabrication');
-    expect(graphqlCases.length + 4 + 1 + 11).toBeGreaterThanOrEqual(60);
+    expect(graphqlCases.length + 4 + 2 + 1 + 1 + 11).toBeGreaterThanOrEqual(60);
   });
 });

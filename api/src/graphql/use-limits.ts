@@ -10,7 +10,11 @@ export const QUERY_LIMITS = { depth: 12, aliases: 20, cost: 50_000, tokens: 3_00
 function tag(limit: keyof typeof QUERY_LIMITS) {
   return {
     propagateOnRejection: true,
-    onReject: [(_: unknown, error: GraphQLError) => void Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX', limit })],
+    onReject: [(_: unknown, error: GraphQLError) => {
+      Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX', limit });
+      // Armor words every refusal as a syntax error; the document's syntax was fine.
+      error.message = error.message.replace(/^Syntax Error: /, '');
+    }],
   };
 }
 

@@ -1,13 +1,13 @@
 // Reads import files (CSV or JSON, one per label or relationship type) into raw rows with
 // their line numbers. Nothing is checked against the domain here beyond the file name.
 import fs from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLabel, isRelationshipType, type Label, type RelationshipType } from '../domain.ts';
 import { parseCsvRecords, SLICE_BYTES, type CsvBatch } from './csv-records.ts';
 import { parseCsvOffThread } from './parse-csv-off-thread.ts';
 import type { Problem } from './problems.ts';
 import { takeTurns } from './take-turns.ts';
+import { firstInvalidUtf8Byte } from '../utf8.ts';
 
 export interface RawRow {
   /** 1-based line in a CSV file (the header is line 1), or 1-based item number in a JSON array. */
@@ -39,8 +39,9 @@ export function listInputFiles(target: string): string[] {
 
 export async function readInputFile(file: string, contents: Buffer, problems: Problem[]): Promise<InputFile | undefined> {
   const base = path.basename(file).replace(/\.(csv|json)$/i, '');
-  if (!isUtf8(contents)) {
-    problems.push({ file, line: firstBadLine(contents), field: '', message: 'the file is not valid UTF-8 (save it as UTF-8)' });
+  const badByte = firstInvalidUtf8Byte(contents);
+  if (badByte !== undefined) {
+    problems.push({ file, line: lineAt(contents, badByte), field: '', message: 'the file is not valid UTF-8 (save it as UTF-8)' });
     return undefined;
   }
   // CSV is parsed from the bytes: a file over 512 MB (a million companies' SUPPLIES) is longer
@@ -74,16 +75,10 @@ function wholeText(file: string, contents: Buffer, problems: Problem[]): string 
   }
 }
 
-/** The line of the first byte that is not UTF-8, read a slice at a time. */
-function firstBadLine(contents: Buffer): number {
-  const decoder = new TextDecoder('utf-8');
+/** The 1-based line a byte is on. */
+function lineAt(contents: Buffer, byte: number): number {
   let line = 1;
-  for (let at = 0; at < contents.length; at += SLICE_BYTES) {
-    const text = decoder.decode(contents.subarray(at, at + SLICE_BYTES), { stream: true });
-    const bad = text.indexOf('\uFFFD');
-    line += (bad < 0 ? text : text.slice(0, bad)).split('\n').length - 1;
-    if (bad >= 0) break;
-  }
+  for (let at = contents.indexOf(0x0a); at !== -1 && at < byte; at = contents.indexOf(0x0a, at + 1)) line += 1;
   return line;
 }
 
