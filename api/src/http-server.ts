@@ -85,18 +85,27 @@ function bodyRefusal(req: http.IncomingMessage): { status: number; code: string;
   return undefined;
 }
 
-/** Refuses a query string (GET /graphql) that is not percent-encoded UTF-8, naming the parameter. */
+/** Refuses a query string (GET /graphql) that is not percent-encoded UTF-8, or whose variables are not JSON, naming the parameter. */
 function queryStringRefusal(url: string): { status: number; code: string; message: string } | undefined {
   const start = url.indexOf('?');
   if (start < 0) return undefined;
   for (const pair of url.slice(start + 1).split('&')) {
     const equals = pair.indexOf('=');
     const [name, value] = equals < 0 ? [pair, ''] : [pair.slice(0, equals), pair.slice(equals + 1)];
+    let text;
     try {
       decodeURIComponent(name.replaceAll('+', ' '));
-      decodeURIComponent(value.replaceAll('+', ' '));
+      text = decodeURIComponent(value.replaceAll('+', ' '));
     } catch {
       return { status: 400, code: 'BAD_REQUEST', message: `The query string's parameter "${name.slice(0, 40)}" is not percent-encoded UTF-8` };
+    }
+    // Yoga parses these two itself and answers bad JSON as an unexpected (500) error.
+    if ((name === 'variables' || name === 'extensions') && text) {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return { status: 400, code: 'BAD_REQUEST', message: `The query string's parameter "${name}" is not JSON: ${(error as Error).message}` };
+      }
     }
   }
   return undefined;

@@ -137,15 +137,35 @@ describe('bad GraphQL requests', () => {
     expect(json.errors[0].message).toContain(`byte ${Buffer.byteLength(before)}`);
   });
 
-  it('refuses a GET query string that is not percent-encoded UTF-8, naming the parameter', async () => {
-    const response = await fetch(`${url}?query=${encodeURIComponent('{ search(query: "')}%FF%FE${encodeURIComponent('") { id } }')}`);
+  it.each([
+    ['a query that is not percent-encoded UTF-8', `query=${encodeURIComponent('{ search(query: "')}%FF%FE${encodeURIComponent('") { id } }')}`, '"query"'],
+    ['variables that are not JSON', `query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent('{bad')}`, '"variables"'],
+    ['extensions that are not JSON', `query=${encodeURIComponent('{ __typename }')}&extensions=${encodeURIComponent('[1,')}`, '"extensions"'],
+  ])('refuses a GET with %s, naming the parameter', async (_, queryString, named) => {
+    const response = await fetch(`${url}?${queryString}`);
     const json = await response.json() as any;
     expect(response.status).toBe(400);
     expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
-    expect(json.errors[0].message).toContain('"query"');
-    // The same query well encoded is answered.
-    const good = await fetch(`${url}?query=${encodeURIComponent('{ search(query: "晶圆") { id } }')}`);
+    expect(json.errors[0].message).toContain(named);
+  });
+
+  it('answers a well-formed GET query', async () => {
+    const good = await fetch(`${url}?query=${encodeURIComponent('query($q: String!) { search(query: $q) { id } }')}&variables=${encodeURIComponent('{"q": "晶圆"}')}`);
     expect(((await good.json()) as any).data.search.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['operations', ['{bad', '{}']],
+    ['map', ['{"query": "{ __typename }"}', '{bad']],
+  ])('refuses an upload whose %s field is not JSON with BAD_REQUEST', async (field, [operations, map]) => {
+    const form = new FormData();
+    form.append('operations', operations!);
+    form.append('map', map!);
+    const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: form });
+    const json = await response.json() as any;
+    expect(response.status).toBe(400);
+    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(json.errors[0].message).toContain(`"${field}"`);
   });
 
   it('refuses a body over 1 MB before reading it', async () => {
@@ -212,6 +232,6 @@ describe('after the corpus', () => {
     expect(await graphFingerprint(driver)).toBe(fingerprint);
     const { json } = await post(JSON.stringify({ query: '{ entity(id: "seg-wafer-fab") { name } }' }));
     expect(json.data.entity.name).toBe('Wafer fabrication');
-    expect(graphqlCases.length + 4 + 2 + 1 + 1 + 11).toBeGreaterThanOrEqual(60);
+    expect(graphqlCases.length + 4 + 2 + 3 + 2 + 1 + 11).toBeGreaterThanOrEqual(60);
   });
 });

@@ -32,6 +32,18 @@ function codeVariableError(error: GraphQLError): GraphQLError {
   });
 }
 
+/**
+ * Yoga reports a malformed multipart upload (its operations or map not JSON) without a code and
+ * as a 200; an error that came before execution (no path) and has no code is the request's fault.
+ */
+function codeRequestError(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code || error.path) return error;
+  return createGraphQLError(error.message, {
+    nodes: error.nodes, originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+}
+
 export function useTelemetry(): Plugin<Context> {
   const traces = new WeakMap<Request, Trace>();
   return {
@@ -53,7 +65,7 @@ export function useTelemetry(): Plugin<Context> {
     onResultProcess({ request, result, setResult }) {
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
       const single = result as ExecutionResult;
-      const coded = single.errors ? { ...single, errors: single.errors.map(codeVariableError) } : single;
+      const coded = single.errors ? { ...single, errors: single.errors.map((error) => codeRequestError(codeVariableError(error))) } : single;
       if (coded !== single) setResult(coded);
       const trace = traces.get(request);
       if (trace) trace.codes = errorCodes(coded);
