@@ -35,7 +35,10 @@ export function isRelationshipType(value: string): value is RelationshipType {
 }
 
 // Property schemas. Input arrives as text (CSV) or JSON values; these coerce and check both.
-const text = z.string().trim().min(1);
+// Control characters (but tab and line breaks) are refused: they are never meant in a name, they
+// hide in what is shown, and U+001F separates list elements for Neo4j's offline importer.
+const noControl = [/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not hold control characters'] as const;
+const text = z.string().trim().min(1).regex(...noControl);
 const year = z.coerce.number().int().min(1800).max(2100);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
@@ -57,7 +60,7 @@ export const COMMON_NODE_PROPS: Shape = {
   name: text.max(300),
   nameZh: text.max(300).optional(),
   aliases: list.optional(),
-  description: z.string().max(5000).optional(),
+  description: z.string().max(5000).regex(...noControl).optional(),
   source: text.max(300).optional(),
 };
 

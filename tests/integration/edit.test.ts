@@ -57,6 +57,8 @@ describe('mutations', () => {
     ['a missing name', { kind: 'LAB', input: { id: 'test-bad-4' } }, 'input.name'],
     ['a malformed id', { kind: 'LAB', input: { id: 'bad id with spaces', name: 'X' } }, 'input.id'],
     ['a taken id', { kind: 'LAB', input: { id: A, name: 'X' } }, 'input.id'],
+    ['a control character in the name', { kind: 'COMPANY', input: { id: 'test-bad-5', name: 'Nul\u0000Corp' } }, 'input.name'],
+    ['a control character in the description', { kind: 'COMPANY', input: { id: 'test-bad-6', name: 'X', description: 'bell\u0007' } }, 'input.description'],
   ])('refuses %s, naming the field, and changes nothing', async (_, variables, argument) => {
     await gql(CREATE, { kind: 'COMPANY', input: { id: A, name: 'Edit Test Alpha' } }, KEYS.editor);
     const before = await graphFingerprint(driver);
@@ -126,6 +128,11 @@ describe('mutations', () => {
     expect(type.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'type' });
     const product = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "${A}") { type } }`, {}, KEYS.editor);
     expect(product.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'properties.product' });
+    const before = await graphFingerprint(driver);
+    const loop = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "${A}", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
+    expect(loop.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
+    expect(loop.errors?.[0]?.message).toMatch(/cannot start and end at the same entity/);
+    expect(await graphFingerprint(driver)).toBe(before);
   });
 });
 

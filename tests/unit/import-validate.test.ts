@@ -43,6 +43,8 @@ describe('import validation', () => {
     ['an unknown column', { 'Company.csv': 'id,name,colour\nco-a,A,red\n' }, { line: 1, field: 'colour' }],
     ['a missing end', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product\nco-a,co-zzz,x\n' }, { line: 2, field: 'to', message: expect.stringMatching(/no node with id "co-zzz"/) }],
     ['a wrong end label', { 'Company.csv': company, 'Segment.csv': 'id,name\nseg-x,X\n', 'SUPPLIES.csv': 'from,to,product\nco-a,seg-x,x\n' }, { field: 'to', message: expect.stringMatching(/is a Segment; SUPPLIES ends at Company/) }],
+    ['a self-loop', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product\nco-a,co-a,x\n' }, { line: 2, field: 'to', message: expect.stringMatching(/cannot start and end at the same entity \("co-a"\)/) }],
+    ['a control character in a name', { 'Company.csv': 'id,name\nco-a,"A\u0007B"\n' }, { line: 2, field: 'name', message: expect.stringMatching(/control characters/) }],
     ['broken CSV quoting', { 'Company.csv': 'id,name\nco-a,"Alpha\n' }, { file: 'Company.csv', message: expect.stringMatching(/broken CSV/) }],
     ['invalid UTF-8', { 'Company.csv': Buffer.concat([Buffer.from('id,name\nco-a,A\nco-b,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]) }, { line: 3, message: expect.stringMatching(/not valid UTF-8/) }],
     ['an unknown file name', { 'Companies.csv': company }, { file: 'Companies.csv', message: expect.stringMatching(/neither a node label/) }],

@@ -78,6 +78,12 @@ export async function validate(
         const props = parseRow(input.file, row, fields, { source, confidence: 1, asOf }, problems);
         if (!ends || !props) continue;
         const { from, to } = ends as { from: string; to: string };
+        // No relationship of the domain links an entity to itself (a company supplying itself, a
+        // region within itself); the readers' walks would count such an entity as its own partner.
+        if (from === to) {
+          problems.push({ file: input.file, line: row.line, field: 'to', message: `a ${input.type} cannot start and end at the same entity ("${from}")` });
+          continue;
+        }
         let tos = seenEnds.get(from);
         if (!tos) seenEnds.set(from, (tos = new Set()));
         if (tos.has(to)) {
