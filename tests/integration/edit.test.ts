@@ -132,6 +132,10 @@ describe('mutations', () => {
     const loop = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "${A}", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
     expect(loop.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
     expect(loop.errors?.[0]?.message).toMatch(/cannot start and end at the same entity/);
+    // Shenzhen is within Guangdong in the sample: Guangdong within Shenzhen would be a loop.
+    const regionLoop = await gql('mutation { link(type: "WITHIN", fromId: "reg-guangdong", toId: "reg-shenzhen") { type } }', {}, KEYS.editor);
+    expect(regionLoop.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
+    expect(regionLoop.errors?.[0]?.message).toContain('reg-guangdong within reg-shenzhen within reg-guangdong');
     expect(await graphFingerprint(driver)).toBe(before);
   });
 });

@@ -2,10 +2,10 @@
 // (tests/integration/import.test.ts runs the same checks against Neo4j).
 import { describe, expect, it } from 'vitest';
 import { readInputFile } from '../../api/src/import/read-files.ts';
-import { validate } from '../../api/src/import/validate.ts';
+import { validate, type InDatabase } from '../../api/src/import/validate.ts';
 import type { Problem } from '../../api/src/import/problems.ts';
 
-async function check(files: Record<string, string | Buffer>, known: Record<string, string> = {}) {
+async function check(files: Record<string, string | Buffer>, known: Record<string, InDatabase> = {}) {
   const problems: Problem[] = [];
   const inputs = [];
   for (const [file, text] of Object.entries(files)) {
@@ -15,7 +15,7 @@ async function check(files: Record<string, string | Buffer>, known: Record<strin
   const dataset = await validate(
     inputs,
     (file) => ({ source: file, asOf: '2025-01-01' }),
-    async (ids) => new Map((await ids()).filter((id) => id in known).map((id) => [id, known[id] as never])),
+    async (ids) => new Map((await ids()).filter((id) => id in known).map((id) => [id, known[id]!])),
     problems,
   );
   return { problems, dataset };
@@ -110,12 +110,28 @@ describe('import validation', () => {
   });
 
   it('resolves relationship ends that already exist in the database', async () => {
-    const { problems } = await check({ 'SUPPLIES.csv': 'from,to,product\nco-a,co-old,x\n' }, { 'co-a': 'Company', 'co-old': 'Company' });
+    const { problems } = await check({ 'SUPPLIES.csv': 'from,to,product\nco-a,co-old,x\n' }, { 'co-a': { label: 'Company' }, 'co-old': { label: 'Company' } });
     expect(problems).toEqual([]);
   });
 
   it('refuses to change the kind of an existing id', async () => {
-    const { problems } = await check({ 'Lab.csv': 'id,name\nco-a,A\n' }, { 'co-a': 'Company' });
+    const { problems } = await check({ 'Lab.csv': 'id,name\nco-a,A\n' }, { 'co-a': { label: 'Company' } });
     expect(problems).toContainEqual(expect.objectContaining({ field: 'id', message: expect.stringMatching(/already a Company/) }));
+  });
+
+  const regions = 'id,name\nr-a,A\nr-b,B\nr-c,C\n';
+
+  it('refuses a WITHIN that closes a loop in the input, naming the loop, and keeps the rest', async () => {
+    const { problems, dataset } = await check({ 'Region.csv': regions, 'WITHIN.csv': 'from,to\nr-a,r-b\nr-b,r-c\nr-c,r-a\n' });
+    expect(problems).toEqual([expect.objectContaining({ file: 'WITHIN.csv', line: 4, field: 'to', message: 'would put "r-c" within itself (r-c within r-a within r-b within r-c)' })]);
+    expect(dataset.relationships.map((r) => `${r.from}>${r.to}`)).toEqual(['r-a>r-b', 'r-b>r-c']);
+  });
+
+  it('refuses a WITHIN that closes a loop through the hierarchy already in the database', async () => {
+    const known: Record<string, InDatabase> = { 'r-city': { label: 'Region', regionsAbove: ['r-province', 'r-country'] }, 'r-country': { label: 'Region', regionsAbove: [] } };
+    const { problems } = await check({ 'WITHIN.csv': 'from,to\nr-country,r-city\n' }, known);
+    expect(problems).toEqual([expect.objectContaining({ line: 2, field: 'to', message: expect.stringMatching(/would put "r-country" within itself/) })]);
+    // A region within two others (a zone across two cities) is a hierarchy still, not a loop.
+    expect((await check({ 'Region.csv': regions, 'WITHIN.csv': 'from,to\nr-a,r-b\nr-a,r-c\nr-b,r-c\n' })).problems).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { LocalNeo4j } from '../db/local-neo4j.ts';
 import { bulkLoad, bulkLoadRefusal } from './bulk-load.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
 import { takeTurns } from './take-turns.ts';
-import { validate, type ValidDataset } from './validate.ts';
+import { validate, type InDatabase, type ValidDataset } from './validate.ts';
 import { countsOf, writeDataset, type FileCounts } from './write.ts';
 
 export interface ImportOptions {
@@ -253,10 +253,10 @@ async function holdsNoGraph(driver: Driver, database: string, timeoutMs?: number
   return Number(row?.entities) === 0;
 }
 
-/** The kind label of each id that already exists in the database (validation's database side). */
-export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, Label>> {
+/** What the database knows of each id that already exists in it (validation's database side). */
+export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, InDatabase>> {
   const rows = await validationRead(driver, database, 'lookup-ids', { ids }, timeoutMs);
-  return new Map(rows.map((r) => [r.id as string, r.label as Label]));
+  return new Map(rows.map((r) => [r.id as string, { label: r.label as Label, regionsAbove: (r.regionsAbove as string[] | null) ?? undefined }]));
 }
 
 /** A read of validation's, failing with the coded error a caller can show (SERVICE_UNAVAILABLE, TIMEOUT). */

@@ -26,7 +26,10 @@ export interface ValidDataset {
  * ids take a pass over every relationship to gather, so they are asked for only when needed
  * (not when the database holds no graph at all); there are at most `atMost` of them.
  */
-export type IdLookup = (ids: () => Promise<string[]>, atMost: number) => Promise<Map<string, Label>>;
+export type IdLookup = (ids: () => Promise<string[]>, atMost: number) => Promise<Map<string, InDatabase>>;
+
+/** An id the database holds: its kind, and for a region the ids of the regions it is within. */
+export interface InDatabase { label: Label; regionsAbove?: string[] }
 
 export interface FileDefaults { source: string; asOf: string }
 
@@ -153,7 +156,7 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
   }, nodes.length + 2 * relationships.length);
   const keptNodes: NodeRow[] = [];
   for (const node of nodes) {
-    const existing = inDatabase.get(node.id);
+    const existing = inDatabase.get(node.id)?.label;
     if (!existing || existing === node.label) keptNodes.push(node);
     else {
       problems.push({ file: node.file, line: node.line, field: 'id', message: `"${node.id}" is already a ${existing} in the database, not a ${node.label}` });
@@ -162,7 +165,7 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     const pause = turn();
     if (pause) await pause;
   }
-  for (const [id, label] of inDatabase) if (!labels.has(id)) labels.set(id, label);
+  for (const [id, { label }] of inDatabase) if (!labels.has(id)) labels.set(id, label);
   const keptRelationships: RelationshipRow[] = [];
   for (const rel of relationships) {
     const spec = RELATIONSHIPS[rel.type];
@@ -172,7 +175,49 @@ async function checkEnds(nodes: NodeRow[], relationships: RelationshipRow[], loo
     if (pause) await pause;
   }
   const existingIds = new Set(keptNodes.filter((n) => inDatabase.has(n.id)).map((n) => n.id));
-  return { nodes: keptNodes, relationships: keptRelationships, existingIds };
+  return { nodes: keptNodes, relationships: withoutRegionLoops(keptRelationships, inDatabase, problems), existingIds };
+}
+
+/**
+ * Drops each WITHIN row that would put a region within itself, through the input's WITHIN rows
+ * before it and the hierarchy already in the database: every question about a region counts
+ * the regions within it, and a loop would make a city hold its own province.
+ */
+function withoutRegionLoops(relationships: RelationshipRow[], inDatabase: Map<string, InDatabase>, problems: Problem[]): RelationshipRow[] {
+  const above = new Map<string, string[]>();
+  const refused = new Set<RelationshipRow>();
+  for (const rel of relationships) {
+    if (rel.type !== 'WITHIN') continue;
+    const loop = pathUp(rel.to, rel.from, above, inDatabase);
+    if (loop) {
+      problems.push({ file: rel.file, line: rel.line, field: 'to', message: `would put "${rel.from}" within itself (${[rel.from, ...loop].join(' within ')})` });
+      refused.add(rel);
+    } else {
+      above.set(rel.from, [...(above.get(rel.from) ?? []), rel.to]);
+    }
+  }
+  return refused.size ? relationships.filter((rel) => !refused.has(rel)) : relationships;
+}
+
+/** The regions from `start` up to `target` (both included), or undefined if `target` is not above `start`. */
+function pathUp(start: string, target: string, above: Map<string, string[]>, inDatabase: Map<string, InDatabase>): string[] | undefined {
+  const cameFrom = new Map<string, string | null>([[start, null]]);
+  const queue = [start];
+  for (let at = 0; at < queue.length; at += 1) {
+    const region = queue[at]!;
+    if (region === target) {
+      const path = [];
+      for (let step: string | null | undefined = region; step; step = cameFrom.get(step)) path.unshift(step);
+      return path;
+    }
+    for (const next of [...(above.get(region) ?? []), ...(inDatabase.get(region)?.regionsAbove ?? [])]) {
+      if (!cameFrom.has(next)) {
+        cameFrom.set(next, region);
+        queue.push(next);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Whether a relationship's end names a node of a kind it may join; if not, says why. */
