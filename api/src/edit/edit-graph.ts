@@ -9,7 +9,7 @@ import { translateError, writeTransaction } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
 import type { Problem } from '../import/problems.ts';
-import { lookupLabels } from '../import/import-dataset.ts';
+import { lookupInDatabase } from '../import/import-dataset.ts';
 import type { InputFile } from '../import/read-files.ts';
 import { validate, type ValidDataset } from '../import/validate.ts';
 import { storable, upsert, upsertGroups } from '../import/write.ts';
@@ -95,7 +95,7 @@ export class GraphEditor {
       : { file, kind: 'relationship', type: row.type, columns, rows: [{ line: 1, values: row.values }] };
     const problems: Problem[] = [];
     const today = new Date().toISOString().slice(0, 10);
-    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), async (ids) => lookupLabels(this.driver, this.database, await ids(), this.timeoutMs), problems);
+    const dataset = await validate([input], () => ({ source: 'api', asOf: today }), async (ids) => lookupInDatabase(this.driver, this.database, await ids(), this.timeoutMs), problems);
     const [problem] = problems;
     if (problem) {
       const field = ['from', 'to'].includes(problem.field) ? `${problem.field}Id` : `${argument}.${renamedBack(problem.field)}`;

@@ -205,7 +205,7 @@ async function readAndValidate(driver: Driver, database: string, inputs: InputCo
   const dataset: ValidDataset = await validate(
     whenRead(),
     (file) => ({ source: path.basename(file), asOf: asOf.get(file) ?? new Date().toISOString().slice(0, 10) }),
-    async (ids, atMost) => (atMost >= ASK_IF_EMPTY_FROM && await holdsNoGraph(driver, database, timeoutMs) ? new Map() : lookupLabels(driver, database, await ids(), timeoutMs)),
+    async (ids, atMost) => (atMost >= ASK_IF_EMPTY_FROM && await holdsNoGraph(driver, database, timeoutMs) ? new Map() : lookupInDatabase(driver, database, await ids(), timeoutMs)),
     checkProblems,
   );
   for (const list of [...readProblems, checkProblems]) {
@@ -254,7 +254,7 @@ async function holdsNoGraph(driver: Driver, database: string, timeoutMs?: number
 }
 
 /** What the database knows of each id that already exists in it (validation's database side). */
-export async function lookupLabels(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, InDatabase>> {
+export async function lookupInDatabase(driver: Driver, database: string, ids: string[], timeoutMs?: number): Promise<Map<string, InDatabase>> {
   const rows = await validationRead(driver, database, 'lookup-ids', { ids }, timeoutMs);
   return new Map(rows.map((r) => [r.id as string, { label: r.label as Label, regionsAbove: (r.regionsAbove as string[] | null) ?? undefined }]));
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isLabel, isRelationshipType, type Label, type RelationshipType } from '../domain.ts';
-import { parseCsvRecords, SLICE_BYTES, type CsvBatch } from './csv-records.ts';
+import { parseCsvRecords, type CsvBatch } from './csv-records.ts';
 import { parseCsvOffThread } from './parse-csv-off-thread.ts';
 import type { Problem } from './problems.ts';
 import { takeTurns } from './take-turns.ts';
