@@ -39,15 +39,27 @@ export function isRelationshipType(value: string): value is RelationshipType {
 // hide in what is shown, and U+001F separates list elements for Neo4j's offline importer.
 const noControl = [/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'must not hold control characters'] as const;
 const text = z.string().trim().min(1).regex(...noControl);
-const year = z.coerce.number().int().min(1800).max(2100);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+/** A number from CSV text or JSON, in decimal notation only (coercing read "0x10" as 16), with its checks. */
+const numeric = (checks: (n: z.ZodNumber) => z.ZodNumber) => z.preprocess(
+  (v) => (typeof v === 'string' && DECIMAL.test(v) ? Number(v) : v),
+  checks(z.number({
+    error: (issue) => (issue.code !== 'invalid_type' ? undefined : issue.expected === 'int' ? 'expected a whole number' : 'expected a number in decimal notation'),
+  })),
+);
+const year = numeric((n) => n.int().min(1800).max(2100));
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((v) => {
+  const day = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+}, 'is not a day of the calendar');
+const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'expected true or false' });
+// An empty list is no list: "|" or [] leaves the property out.
 const list = z.union([
   z.array(text),
   z.string().transform((v) => v.split('|').map((s) => s.trim()).filter(Boolean)),
-]);
-const trl = z.coerce.number().int().min(1, 'TRL is 1–9').max(9, 'TRL is 1–9');
-const share = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+]).transform((items) => (items.length ? items : undefined));
+const trl = numeric((n) => n.int().min(1, 'TRL is 1–9').max(9, 'TRL is 1–9'));
+const share = numeric((n) => n.min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'));
 
 type Shape = Record<string, z.ZodType>;
 
@@ -68,7 +80,7 @@ export const NODE_PROPS: Record<Label, Shape> = {
   Company: {
     stage: z.enum(['startup', 'scaleup', 'enterprise']).optional(),
     founded: year.optional(),
-    employees: z.coerce.number().int().min(0).optional(),
+    employees: numeric((n) => n.int().min(0)).optional(),
     listed: bool.optional(),
   },
   Lab: { kind: z.enum(['university', 'institute', 'corporate']).optional(), parent: text.optional() },
@@ -80,12 +92,18 @@ export const NODE_PROPS: Record<Label, Shape> = {
   Region: { level: z.enum(['country', 'province', 'city', 'district', 'zone']).optional() },
   Policy: {
     issuer: text.optional(),
-    funding: z.coerce.number().min(0).optional(),
+    funding: numeric((n) => n.min(0)).optional(),
     validFrom: date.optional(),
     validTo: date.optional(),
   },
   Incubator: { model: z.enum(['incubator', 'accelerator', 'investor-incubator']).optional() },
 };
+
+/** Fields of one row that must not run backwards: [label or type, the earlier field, the later one]. */
+export const ORDERED_FIELDS: readonly (readonly [Label | RelationshipType, string, string])[] = [
+  ['Policy', 'validFrom', 'validTo'],
+  ['WORKS_AT', 'since', 'until'],
+];
 
 /** Provenance every relationship carries (DESIGN §3); defaults come from the file when absent. */
 export const PROVENANCE_PROPS: Shape = {

@@ -45,6 +45,15 @@ describe('import validation', () => {
     ['a wrong end label', { 'Company.csv': company, 'Segment.csv': 'id,name\nseg-x,X\n', 'SUPPLIES.csv': 'from,to,product\nco-a,seg-x,x\n' }, { field: 'to', message: expect.stringMatching(/is a Segment; SUPPLIES ends at Company/) }],
     ['a self-loop', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product\nco-a,co-a,x\n' }, { line: 2, field: 'to', message: expect.stringMatching(/cannot start and end at the same entity \("co-a"\)/) }],
     ['a control character in a name', { 'Company.csv': 'id,name\nco-a,"A\u0007B"\n' }, { line: 2, field: 'name', message: expect.stringMatching(/control characters/) }],
+    ['a column named twice', { 'Company.csv': 'id,name,name\nco-a,A,B\n' }, { line: 1, field: 'name', message: 'the header names this column twice' }],
+    ['an empty CSV file', { 'Company.csv': '' }, { file: 'Company.csv', line: 1, message: expect.stringMatching(/empty; a CSV file starts with its header/) }],
+    ['a number in hex', { 'Company.csv': 'id,name,employees\nco-a,A,0x10\n' }, { line: 2, field: 'employees', message: expect.stringMatching(/expected a number in decimal notation/) }],
+    ['a fraction of an employee', { 'Company.json': '[{"id": "co-a", "name": "A", "employees": 12.5}]' }, { line: 1, field: 'employees', message: expect.stringMatching(/expected a whole number/) }],
+    ['a name of spaces', { 'Company.csv': 'id,name\nco-a,   \n' }, { line: 2, field: 'name', message: 'is required' }],
+    ['a yes for a boolean', { 'Company.csv': 'id,name,listed\nco-a,A,yes\n' }, { line: 2, field: 'listed', message: expect.stringMatching(/expected true or false/) }],
+    ['a day not in the calendar', { 'Policy.csv': 'id,name,validFrom\np-a,P,2024-02-30\n' }, { line: 2, field: 'validFrom', message: expect.stringMatching(/not a day of the calendar/) }],
+    ['a policy that ends before it starts', { 'Policy.csv': 'id,name,validFrom,validTo\np-a,P,2025-01-01,2024-06-30\n' }, { line: 2, field: 'validTo', message: 'is before validFrom (2024-06-30 < 2025-01-01)' }],
+    ['a job left before it began', { 'Talent.csv': 'id,name\nt-a,T\n', 'Lab.csv': 'id,name\nl-a,L\n', 'WORKS_AT.csv': 'from,to,since,until\nt-a,l-a,2020,2010\n' }, { file: 'WORKS_AT.csv', line: 2, field: 'until', message: 'is before since (2010 < 2020)' }],
     ['broken CSV quoting', { 'Company.csv': 'id,name\nco-a,"Alpha\n' }, { file: 'Company.csv', message: expect.stringMatching(/broken CSV/) }],
     ['invalid UTF-8', { 'Company.csv': Buffer.concat([Buffer.from('id,name\nco-a,A\nco-b,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]) }, { line: 3, message: expect.stringMatching(/not valid UTF-8/) }],
     ['an unknown file name', { 'Companies.csv': company }, { file: 'Companies.csv', message: expect.stringMatching(/neither a node label/) }],
@@ -107,6 +116,15 @@ describe('import validation', () => {
     const bytes = Buffer.concat([Buffer.from(`id,name\n${'co-x,晶圆\n'.repeat(30_000)}`), Buffer.from([0xe6, 0x99]), Buffer.from('\nco-y,Y\n')]);
     expect(await readInputFile('Company.csv', bytes, problems)).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ line: 30_002, message: expect.stringMatching(/not valid UTF-8/) })]);
+  });
+
+  it('leaves out cells of spaces and lists with no element, and reads decimal notation', async () => {
+    const { problems, dataset } = await check({ 'Company.csv': 'id,name,employees,aliases,founded\nco-a,A,  ,|,2024.0\nco-b,B,1e3, x | y ,\n' });
+    expect(problems).toEqual([]);
+    expect(dataset.nodes.map((n) => n.props)).toEqual([
+      { name: 'A', founded: 2024 },
+      { name: 'B', employees: 1000, aliases: ['x', 'y'], aliasText: 'x | y' },
+    ]);
   });
 
   it('resolves relationship ends that already exist in the database', async () => {

@@ -129,7 +129,7 @@ export async function importContents(driver: Driver, database: string, inputs: I
   const validateSeconds = (Date.now() - started) / 1000;
   const write = !options.dryRun && (dataset.nodes.length + dataset.relationships.length > 0);
   const local = write ? options.localServer : undefined;
-  const offlineRefusal = local && await bulkLoadRefusal(driver, database, local, dataset);
+  const offlineRefusal = local && await bulkLoadRefusal(driver, database, local);
   const written = !write ? undefined
     : local && !offlineRefusal ? await bulkLoad(local, driver, database, dataset, options.onProgress, options.onNotice)
       : await writeInTransactions(driver, database, dataset, options.onProgress, options.timeoutMs);

@@ -87,6 +87,7 @@ export const OFF_THREAD_FROM_BYTES = 1 << 20;
 
 async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Promise<ParsedFile | undefined> {
   let columns: string[] | undefined;
+  let headerTwice = false;
   const rows: RawRow[] = [];
   const misshapen: RawRow[] = [];
   // Each record becomes its row as it comes: keeping the parser's records too doubled the memory.
@@ -96,6 +97,12 @@ async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Pr
       const line = lines[r]!;
       if (!columns) {
         columns = record.map((c) => c.trim());
+        const twice = columns.find((c, i) => columns!.indexOf(c) !== i);
+        // Read as it is, the later column's value would silently win.
+        if (twice !== undefined) {
+          problems.push({ file, line, field: twice, message: 'the header names this column twice' });
+          headerTwice = true;
+        }
         continue;
       }
       if (record.length !== columns.length) {
@@ -114,7 +121,12 @@ async function parseCsv(file: string, contents: Buffer, problems: Problem[]): Pr
     problems.push({ file, line: broken.line, field: '', message: broken.message });
     return undefined;
   }
-  return { columns: columns ?? [], rows, misshapen };
+  if (!columns) {
+    problems.push({ file, line: 1, field: '', message: 'the file is empty; a CSV file starts with its header row' });
+    return undefined;
+  }
+  if (headerTwice) return undefined;
+  return { columns, rows, misshapen };
 }
 
 async function parseJson(file: string, text: string, problems: Problem[]): Promise<ParsedFile | undefined> {

@@ -2,7 +2,7 @@
 // enumerations, ranges, duplicate ids and relationship ends (in the input or the database).
 import type { z } from 'zod';
 import {
-  COMMON_NODE_PROPS, NODE_PROPS, PROVENANCE_PROPS, RELATIONSHIPS,
+  COMMON_NODE_PROPS, NODE_PROPS, ORDERED_FIELDS, PROVENANCE_PROPS, RELATIONSHIPS,
   type Label, type RelationshipType,
 } from '../domain.ts';
 import type { InputFile, RawRow } from './read-files.ts';
@@ -60,13 +60,14 @@ export async function validate(
     const [keys, fields] = splitFields(fieldsOf(shape), input.kind === 'node' ? ['id'] : ['from', 'to']);
     // Every relationship row starts from its file's provenance, which its own columns override.
     const { source, asOf } = defaults(input.file);
+    const ordered = ORDERED_FIELDS.filter(([owner]) => owner === (input.kind === 'node' ? input.label : input.type));
     for (const row of input.rows) {
       const pause = turn();
       if (pause) await pause;
       if (input.kind === 'node') {
         const identity = parseRow(input.file, row, keys, {}, problems);
         const props = parseRow(input.file, row, fields, {}, problems);
-        if (!identity || !props) continue;
+        if (!identity || !props || !inOrder(input.file, row, props, ordered, problems)) continue;
         const id = identity.id as string;
         const first = seenIds.get(id);
         if (first) {
@@ -79,7 +80,7 @@ export async function validate(
       } else {
         const ends = parseRow(input.file, row, keys, {}, problems);
         const props = parseRow(input.file, row, fields, { source, confidence: 1, asOf }, problems);
-        if (!ends || !props) continue;
+        if (!ends || !props || !inOrder(input.file, row, props, ordered, problems)) continue;
         const { from, to } = ends as { from: string; to: string };
         // No relationship of the domain links an entity to itself (a company supplying itself, a
         // region within itself); the readers' walks would count such an entity as its own partner.
@@ -124,7 +125,8 @@ function parseRow(file: string, row: RawRow, fields: Field[], props: Record<stri
   let ok = true;
   for (const { name, schema, optional } of fields) {
     const raw = row.values[name];
-    const value = raw === '' || raw === null ? undefined : raw;
+    // A cell of spaces is as empty as an empty one.
+    const value = raw === null || (typeof raw === 'string' && raw.trim() === '') ? undefined : raw;
     if (value === undefined && optional) continue;
     const result = schema.safeParse(value);
     if (!result.success) {
@@ -137,6 +139,18 @@ function parseRow(file: string, row: RawRow, fields: Field[], props: Record<stri
     }
   }
   return ok ? props : undefined;
+}
+
+/** Whether the row's ordered fields (a policy's validFrom and validTo, …) run forwards; if not, says which. */
+function inOrder(file: string, row: RawRow, props: Record<string, unknown>, ordered: readonly (readonly [string, string, string])[], problems: Problem[]): boolean {
+  for (const [, earlier, later] of ordered) {
+    const [from, to] = [props[earlier], props[later]] as [string | number | undefined, string | number | undefined];
+    if (from !== undefined && to !== undefined && to < from) {
+      problems.push({ file, line: row.line, field: later, message: `is before ${earlier} (${to} < ${from})` });
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Drops nodes whose id is another kind in the database and relationships with bad ends. */
