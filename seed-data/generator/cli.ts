@@ -1,12 +1,13 @@
 // npm run generate -- --companies 100000 [--seed 42] [--out DIR] [--load [--transactional]]
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT, loadConfig } from '../../api/src/config.ts';
 import { connect } from '../../api/src/db/connect.ts';
 import { importWithProgress } from '../../api/src/import/import-with-progress.ts';
+import { parseCliArgs } from '../../api/src/cli/parse-cli-args.ts';
 import { generateGraph } from './generate-graph.ts';
 
-const { values } = parseArgs({
+const usage = 'usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load [--transactional]]';
+const { values } = parseCliArgs({
   options: {
     companies: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '42' },
@@ -14,16 +15,23 @@ const { values } = parseArgs({
     load: { type: 'boolean' },
     transactional: { type: 'boolean' },
   },
-});
+}, usage);
 const companies = Number(values.companies);
 const seed = Number(values.seed);
 if (!Number.isInteger(companies) || companies < 10 || companies > 5_000_000 || !Number.isInteger(seed)) {
-  process.stderr.write('usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load [--transactional]]\n');
+  process.stderr.write(`${usage}\n`);
   process.exit(2);
 }
 const out = values.out ?? path.join(ROOT, 'seed-data', 'generated', `companies-${companies}-seed-${seed}`);
 const started = Date.now();
-const report = generateGraph({ companies, seed, out, sampleDir: path.join(ROOT, 'seed-data', 'sample') });
+let report;
+try {
+  report = generateGraph({ companies, seed, out, sampleDir: path.join(ROOT, 'seed-data', 'sample') });
+} catch (error) {
+  // A folder that cannot be written (a file in the way, no permission, a full disk).
+  process.stderr.write(`could not write the graph to ${out}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
 process.stdout.write(`wrote ${report.nodes} nodes and ${report.relationships} relationships in ${report.files} files to ${path.relative(process.cwd(), out)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
 if (values.load) {

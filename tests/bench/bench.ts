@@ -7,8 +7,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { ROOT, loadConfig } from '../../api/src/config.ts';
+import { parseCliArgs, wholeNumber } from '../../api/src/cli/parse-cli-args.ts';
 import { connect } from '../../api/src/db/connect.ts';
 import { cypher } from '../../api/src/db/cypher-files.ts';
 import { integerParams, readTransaction } from '../../api/src/db/neo4j.ts';
@@ -19,7 +19,8 @@ import { graphCounts, seedIfEmpty } from '../../api/src/seed.ts';
 import { prng } from '../../seed-data/generator/generate-graph.ts';
 import { CHAIN_GAPS } from '../../web/src/api/queries.ts';
 
-const { values } = parseArgs({
+const usage = 'usage: npm run bench [-- --quick] [--iterations N] [--pairs N] [--only a,b] [--skip a,b] [--seed N]';
+const { values } = parseCliArgs({
   options: {
     quick: { type: 'boolean' },
     iterations: { type: 'string' },
@@ -28,11 +29,12 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
     seed: { type: 'string', default: '7' },
   },
-});
-const iterations = Number(values.iterations ?? (values.quick ? 60 : 300));
+}, usage);
+const iterations = values.iterations === undefined ? (values.quick ? 60 : 300) : wholeNumber(values.iterations, 'iterations', usage);
+const pairs = values.pairs === undefined ? (values.quick ? iterations : 1000) : wholeNumber(values.pairs, 'pairs', usage);
 const warmup = values.quick ? 10 : 30;
 
-const random = prng(Number(values.seed));
+const random = prng(wholeNumber(values.seed, 'seed', usage, 0));
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 
 const config = loadConfig();
@@ -141,7 +143,7 @@ const skipped = values.skip!.split(',').filter(Boolean);
 const only = values.only!.split(',').filter(Boolean);
 const chosen = cases.filter((x) => !skipped.some((name) => x.name.startsWith(name)) && (!only.length || only.some((name) => x.name.startsWith(name))));
 for (const c of chosen) {
-  const n = c.name === 'connectionPath' ? Number(values.pairs ?? (values.quick ? iterations : 1000)) : iterations;
+  const n = c.name === 'connectionPath' ? pairs : iterations;
   const inputs = Array.from({ length: n + warmup }, () => c.variables());
   const plans = [];
   for (const v of inputs) plans.push(await statementsOf(c.query, v));

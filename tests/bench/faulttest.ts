@@ -1,17 +1,19 @@
 // npm run faulttest [-- --up 15 --down 10 --freeze 10 --timeout 5000 --clients 20]: the fault drill
 // at length, with figures.
-import { parseArgs } from 'node:util';
+import { parseCliArgs, wholeNumber } from '../../api/src/cli/parse-cli-args.ts';
 import { runFaultDrill, unmetTargets } from '../support/fault-drill.ts';
 
-const { values } = parseArgs({
+const usage = 'usage: npm run faulttest [-- --up 15 --down 10 --freeze 10 --timeout 5000 --clients 20]';
+const { values } = parseCliArgs({
   options: {
     up: { type: 'string', default: '15' }, down: { type: 'string', default: '10' }, freeze: { type: 'string', default: '10' },
     timeout: { type: 'string', default: '5000' }, clients: { type: 'string', default: '20' },
   },
-});
-const queryTimeoutMs = Number(values.timeout);
+}, usage);
+const queryTimeoutMs = wholeNumber(values.timeout, 'timeout', usage);
 const report = await runFaultDrill({
-  upSeconds: Number(values.up), downSeconds: Number(values.down), freezeSeconds: Number(values.freeze), queryTimeoutMs, clients: Number(values.clients),
+  upSeconds: wholeNumber(values.up, 'up', usage), downSeconds: wholeNumber(values.down, 'down', usage),
+  freezeSeconds: wholeNumber(values.freeze, 'freeze', usage), queryTimeoutMs, clients: wholeNumber(values.clients, 'clients', usage),
 });
 const unmet = unmetTargets(report, queryTimeoutMs);
 process.stdout.write([

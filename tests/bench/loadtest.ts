@@ -1,17 +1,20 @@
 // npm run loadtest [-- --url http://127.0.0.1:4000 --connections 100 --duration 60]: a mixed
 // read workload against a running server (search 40 %, supplyChain 30 %, entity 20 %, the three
 // answers 10 %) with autocannon; prints throughput, latency percentiles and errors.
-import { parseArgs } from 'node:util';
+import { parseCliArgs, wholeNumber } from '../../api/src/cli/parse-cli-args.ts';
 import autocannon from 'autocannon';
 
-const { values } = parseArgs({
+const usage = 'usage: npm run loadtest [-- --url http://127.0.0.1:4000 --connections 100 --duration 60 --seed 11]';
+const { values } = parseCliArgs({
   options: {
     url: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 4000}` },
     connections: { type: 'string', default: '100' },
     duration: { type: 'string', default: '60' },
     seed: { type: 'string', default: '11' },
   },
-});
+}, usage);
+const connections = wholeNumber(values.connections, 'connections', usage);
+const duration = wholeNumber(values.duration, 'duration', usage);
 const endpoint = `${values.url!.replace(/\/$/, '')}/graphql`;
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -46,7 +49,7 @@ const chains = (await gql<{ search: Hit[] }>('{ search(query: "chain semiconduct
 const allChains = chains.length ? chains : (await gql<{ search: Hit[] }>('{ search(query: "ICs", kinds: [CHAIN]) { id kind } }')).search.map((h) => h.id);
 if (!companies.length || !startups.length || !labs.length) throw new Error('the graph has too few companies, startups or labs to load-test');
 
-let state = Number(values.seed) >>> 0;
+let state = wholeNumber(values.seed, 'seed', usage, 0) >>> 0;
 const random = () => {
   state = (state * 1664525 + 1013904223) >>> 0;
   return state / 4294967296;
@@ -73,8 +76,8 @@ function nextBody(): string {
 let graphqlErrors = 0;
 const result = await autocannon({
   url: endpoint,
-  connections: Number(values.connections),
-  duration: Number(values.duration),
+  connections,
+  duration,
   requests: [{
     method: 'POST',
     headers: { 'content-type': 'application/json' },

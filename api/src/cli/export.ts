@@ -1,16 +1,17 @@
 // npm run export -- <folder> [--chain ID | --region ID | --search TEXT]
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { exportGraph, type ExportScope } from '../export/export-graph.ts';
+import { parseCliArgs } from './parse-cli-args.ts';
 
-const { values, positionals } = parseArgs({
+const usage = 'usage: npm run export -- <folder> [--chain ID | --region ID | --search TEXT]';
+const { values, positionals } = parseCliArgs({
   allowPositionals: true,
   options: { chain: { type: 'string' }, region: { type: 'string' }, search: { type: 'string' } },
-});
+}, usage);
 const folder = positionals[0];
 if (!folder) {
-  process.stderr.write('usage: npm run export -- <folder> [--chain ID | --region ID | --search TEXT]\n');
+  process.stderr.write(`${usage}\n`);
   process.exit(2);
 }
 const scope: ExportScope = values.chain ? { kind: 'chain', id: values.chain }

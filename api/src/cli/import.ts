@@ -1,18 +1,18 @@
 // npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run] [--transactional] [--timeout MS]
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { importWithProgress } from '../import/import-with-progress.ts';
 import { ImportRejected } from '../import/problems.ts';
+import { parseCliArgs, wholeNumber } from './parse-cli-args.ts';
 
 const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run] [--transactional] [--timeout MS]';
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCliArgs({
   allowPositionals: true,
   options: {
     partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, transactional: { type: 'boolean' }, timeout: { type: 'string' },
   },
-});
+}, usage);
 const target = positionals[0];
 if (!target || !fs.existsSync(target)) {
   process.stderr.write(`${target ? `no such file or folder: ${target}\n` : ''}${usage}\n`);
@@ -21,11 +21,7 @@ if (!target || !fs.existsSync(target)) {
 
 // No timeout unless asked for: whoever runs the command watches it. With one, each statement
 // written in transactions (into a database others use) gives up when held that long.
-const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-if (timeoutMs !== undefined && !(/^\d+$/.test(values.timeout!) && timeoutMs > 0)) {
-  process.stderr.write(`--timeout takes milliseconds, a whole number above 0 (got "${values.timeout}")\n${usage}\n`);
-  process.exit(2);
-}
+const timeoutMs = values.timeout === undefined ? undefined : wholeNumber(values.timeout, 'timeout', usage);
 
 const db = await connect(loadConfig());
 try {
