@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ROOT, loadConfig } from '../../api/src/config.ts';
 import { connect } from '../../api/src/db/connect.ts';
 import { importWithProgress } from '../../api/src/import/import-with-progress.ts';
-import { parseCliArgs } from '../../api/src/cli/parse-cli-args.ts';
+import { exitWithUsage, parseCliArgs } from '../../api/src/cli/parse-cli-args.ts';
 import { generateGraph } from './generate-graph.ts';
 
 const usage = 'usage: npm run generate -- --companies N (10–5,000,000) [--seed 42] [--out DIR] [--load [--transactional]]';
@@ -18,10 +18,7 @@ const { values } = parseCliArgs({
 }, usage);
 const companies = Number(values.companies);
 const seed = Number(values.seed);
-if (!Number.isInteger(companies) || companies < 10 || companies > 5_000_000 || !Number.isInteger(seed)) {
-  process.stderr.write(`${usage}\n`);
-  process.exit(2);
-}
+if (!Number.isInteger(companies) || companies < 10 || companies > 5_000_000 || !Number.isInteger(seed)) exitWithUsage(usage);
 const out = values.out ?? path.join(ROOT, 'seed-data', 'generated', `companies-${companies}-seed-${seed}`);
 const started = Date.now();
 let report;

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { exportGraph, type ExportScope } from '../export/export-graph.ts';
-import { parseCliArgs } from './parse-cli-args.ts';
+import { exitWithUsage, parseCliArgs } from './parse-cli-args.ts';
 
 const usage = 'usage: npm run export -- <folder> [--chain ID | --region ID | --search TEXT]';
 const { values, positionals } = parseCliArgs({
@@ -10,10 +10,7 @@ const { values, positionals } = parseCliArgs({
   options: { chain: { type: 'string' }, region: { type: 'string' }, search: { type: 'string' } },
 }, usage);
 const folder = positionals[0];
-if (!folder) {
-  process.stderr.write(`${usage}\n`);
-  process.exit(2);
-}
+if (!folder) exitWithUsage(usage);
 const scope: ExportScope = values.chain ? { kind: 'chain', id: values.chain }
   : values.region ? { kind: 'region', id: values.region }
   : values.search ? { kind: 'search', text: values.search }

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { importWithProgress } from '../import/import-with-progress.ts';
 import { ImportRejected } from '../import/problems.ts';
-import { parseCliArgs, wholeNumber } from './parse-cli-args.ts';
+import { exitWithUsage, parseCliArgs, wholeNumber } from './parse-cli-args.ts';
 
 const usage = 'usage: npm run import -- <file-or-folder> [--partial] [--rejects rejected.csv] [--dry-run] [--transactional] [--timeout MS]';
 const { values, positionals } = parseCliArgs({
@@ -14,10 +14,7 @@ const { values, positionals } = parseCliArgs({
   },
 }, usage);
 const target = positionals[0];
-if (!target || !fs.existsSync(target)) {
-  process.stderr.write(`${target ? `no such file or folder: ${target}\n` : ''}${usage}\n`);
-  process.exit(2);
-}
+if (!target || !fs.existsSync(target)) exitWithUsage(usage, target ? `no such file or folder: ${target}` : undefined);
 
 // No timeout unless asked for: whoever runs the command watches it. With one, each statement
 // written in transactions (into a database others use) gives up when held that long.

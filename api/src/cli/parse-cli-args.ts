@@ -2,8 +2,9 @@
 // it should be is told in one line with the command's usage (exit 2), not as Node's stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-function refuse(message: string, usage: string): never {
-  process.stderr.write(`${message}\n${usage}\n`);
+/** Stops the command (exit 2) with what was wrong, if there is more to say, and its usage. */
+export function exitWithUsage(usage: string, message?: string): never {
+  process.stderr.write(`${message === undefined ? '' : `${message}\n`}${usage}\n`);
   process.exit(2);
 }
 
@@ -11,7 +12,7 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string
   try {
     return parseArgs(config);
   } catch (error) {
-    return refuse((error as Error).message, usage);
+    return exitWithUsage(usage, (error as Error).message);
   }
 }
 
@@ -19,7 +20,7 @@ export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string
 export function wholeNumber(value: string | undefined, option: string, usage: string, min = 1): number {
   const n = Number(value);
   if (value === undefined || !/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    return refuse(`--${option} takes a whole number of at least ${min} (got "${value}")`, usage);
+    return exitWithUsage(usage, `--${option} takes a whole number of at least ${min} (got "${value}")`);
   }
   return n;
 }
