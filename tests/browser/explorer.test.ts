@@ -203,6 +203,21 @@ describe('explorer in Chromium', () => {
     expect(await nodeIds()).toEqual(before);
   });
 
+  test('two quick clicks on two different nodes select the second and expand nothing', async () => {
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1`);
+    await settled(page);
+    const before = await nodeIds();
+    const fab = await page.evaluate((id) => window.__chainscope!.clientPosition(id), FAB);
+    const litho = await page.evaluate((id) => window.__chainscope!.clientPosition(id), LITHO);
+    // Well inside Cytoscape's 250 ms double-tap window.
+    await page.mouse.click(fab!.x, fab!.y);
+    await page.mouse.click(litho!.x, litho!.y);
+    await page.waitForURL((url) => url.searchParams.get('sel') === LITHO);
+    await settled(page);
+    expect((await params()).expand).toEqual([]);
+    expect(await nodeIds()).toEqual(before);
+  });
+
   test('exports the visible graph as CSV and PNG', async () => {
     const shown = await nodeIds();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

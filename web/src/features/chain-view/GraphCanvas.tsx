@@ -110,11 +110,20 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
     } as cytoscape.CytoscapeOptions);
     cyRef.current = cy;
     fresh.current = true;
-    cy.on('tap', 'node', (e: EventObject) => handlers.current.onSelect(e.target.id()));
+    // Cytoscape calls any two taps within its debounce time a double tap, even on two different
+    // nodes: clicking one node and then quickly another must select, not expand, the second. The
+    // element itself is compared, so a node removed and drawn again between two taps is new too.
+    let lastTap: unknown = null;
+    let tapBefore: unknown = null;
     cy.on('tap', (e: EventObject) => {
+      tapBefore = lastTap;
+      lastTap = e.target;
       if (e.target === cy) handlers.current.onSelect(null);
     });
-    cy.on('dbltap', 'node', (e: EventObject) => handlers.current.onExpand(e.target.id()));
+    cy.on('tap', 'node', (e: EventObject) => handlers.current.onSelect(e.target.id()));
+    cy.on('dbltap', 'node', (e: EventObject) => {
+      if (tapBefore === e.target) handlers.current.onExpand(e.target.id());
+    });
     cy.on('mouseover', 'node, edge', (e: EventObject) => {
       // Near the right or bottom edge the card opens towards the inside.
       const p = { ...e.renderedPosition, flipX: e.renderedPosition.x > cy.width() - 300, flipY: e.renderedPosition.y > cy.height() - 220 };
