@@ -121,6 +121,25 @@ describe('mutations', () => {
     }
   });
 
+  it('lets only one of two simultaneous WITHIN links that together would loop two regions succeed', async () => {
+    const LINK = 'mutation($from: ID!, $to: ID!) { link(type: "WITHIN", fromId: $from, toId: $to) { type } }';
+    for (let round = 0; round < 3; round += 1) {
+      const [x, y] = [`test-loop-x-${round}-${Date.now()}`, `test-loop-y-${round}-${Date.now()}`];
+      created.push(x, y);
+      for (const id of [x, y]) await gql(CREATE, { kind: 'REGION', input: { id, name: 'Loop Race' } }, KEYS.editor);
+      // Each is valid alone, and both are validated before either is written.
+      const results = await Promise.all([gql(LINK, { from: x, to: y }, KEYS.editor), gql(LINK, { from: y, to: x }, KEYS.editor)]);
+      const refused = results.filter((r) => r.errors);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
+      expect(refused[0]!.errors![0]!.message).toMatch(/within itself/);
+      const { records } = await driver.executeQuery(
+        'MATCH (a:Region)-[:WITHIN]->(b:Region) WHERE a.id IN $ids AND b.id IN $ids RETURN count(*) AS links', { ids: [x, y] },
+      );
+      expect(records[0]!.get('links')).toBe(1);
+    }
+  });
+
   it('refuses a link whose ends are the wrong kinds or missing', async () => {
     const wrong = await gql(`mutation { link(type: "SUPPLIES", fromId: "${A}", toId: "no-such-node", properties: { product: "x" }) { type } }`, {}, KEYS.editor);
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });

@@ -12,7 +12,7 @@ import type { Problem } from '../import/problems.ts';
 import { lookupInDatabase } from '../import/import-dataset.ts';
 import type { InputFile } from '../import/read-files.ts';
 import { validate, type ValidDataset } from '../import/validate.ts';
-import { storable, upsert, upsertGroups } from '../import/write.ts';
+import { RegionLoopError, storable, upsert, upsertGroups } from '../import/write.ts';
 import { audit, type AuditEntry } from './audit.ts';
 
 /** GraphQL field names that differ from the stored property (Entity.kind is the GraphQL kind). */
@@ -117,11 +117,14 @@ export class GraphEditor {
 
   private async transaction(work: (tx: Transaction) => Promise<void>): Promise<void> {
     try {
+      // Counted first: that takes the GraphMeta lock before any entity's, the order WITHIN
+      // writes take them in too (write.ts), so an edit and a WITHIN write never deadlock.
       await writeTransaction(this.driver, this.database, async (tx) => {
-        await work(tx);
         await markGraphWritten(tx);
+        await work(tx);
       }, this.timeoutMs);
     } catch (error) {
+      if (error instanceof RegionLoopError) throw badInput('toId', error.message);
       throw translateError(error);
     }
   }

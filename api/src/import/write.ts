@@ -79,9 +79,10 @@ export async function writeDataset(
 
   // Split once the nodes are written, when createdIds is complete.
   const fresh = (r: RelRow) => createdIds.has(r.from) || createdIds.has(r.to);
-  const between = (r: RelRow) => !!createdIds.get(r.from) && !!createdIds.get(r.to);
   const relationshipBatches: UpsertGroup[] = [];
   for (const group of groups.filter((g) => g.query === 'upsert-relationships')) {
+    // WITHIN rows keep their ids, which the loop check after them names (upsert below).
+    const between = (r: RelRow) => group.params.type !== 'WITHIN' && !!createdIds.get(r.from) && !!createdIds.get(r.to);
     for (const rows of slices(group.rows as (RelRow & { props: unknown })[])) {
       relationshipBatches.push(
         {
@@ -148,12 +149,26 @@ export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relati
   return groups;
 }
 
+/** A WITHIN write that, with another written at the same time, put a region within itself. */
+export class RegionLoopError extends Error {
+  constructor(readonly regionId: string) {
+    super(`would put "${regionId}" within itself: another change wrote part of that loop while this one was being checked; nothing of this batch was saved`);
+  }
+}
+
 /** Counts of one batch; for nodes also the ids created, with their element ids when the query gives them. */
 export async function upsert(
   tx: ManagedTransaction | Transaction, group: UpsertGroup,
 ): Promise<Omit<FileCounts, 'file' | 'rejected'> & { createdIds?: [string, string | null][] }> {
   const names: Record<string, string> = group.query.endsWith('nodes') ? { label: group.params.label as string } : { type: group.params.type as string };
+  const hierarchy = group.params.type === 'WITHIN';
+  if (hierarchy) await tx.run(cypher('lock-graph-meta'));
   const record = (await tx.run(cypher(group.query, names), { ...group.params, rows: group.rows })).records[0]!;
+  if (hierarchy) {
+    const ids = (group.rows as RelRow[]).map((r) => r.from);
+    const [looped] = (await tx.run(cypher('region-loops'), { ids })).records[0]!.get('looped') as string[];
+    if (looped) throw new RegionLoopError(looped);
+  }
   return {
     created: record.get('created') as number,
     updated: record.get('updated') as number,
