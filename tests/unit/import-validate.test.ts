@@ -48,6 +48,8 @@ describe('import validation', () => {
     ['a column named twice', { 'Company.csv': 'id,name,name\nco-a,A,B\n' }, { line: 1, field: 'name', message: 'the header names this column twice' }],
     ['an empty CSV file', { 'Company.csv': '' }, { file: 'Company.csv', line: 1, message: expect.stringMatching(/empty; a CSV file starts with its header/) }],
     ['a number in hex', { 'Company.csv': 'id,name,employees\nco-a,A,0x10\n' }, { line: 2, field: 'employees', message: expect.stringMatching(/expected a number in decimal notation/) }],
+    ['a number too large to store', { 'Company.csv': 'id,name,employees\nco-a,A,1e400\n' }, { line: 2, field: 'employees', message: 'is too large a number (got "1e400")' }],
+    ['a number too large to store, in JSON', { 'Company.json': '[{"id": "co-a", "name": "A", "employees": 1e400}]' }, { line: 1, field: 'employees', message: 'is too large a number' }],
     ['a fraction of an employee', { 'Company.json': '[{"id": "co-a", "name": "A", "employees": 12.5}]' }, { line: 1, field: 'employees', message: expect.stringMatching(/expected a whole number/) }],
     ['a name of spaces', { 'Company.csv': 'id,name\nco-a,   \n' }, { line: 2, field: 'name', message: 'is required' }],
     ['a yes for a boolean', { 'Company.csv': 'id,name,listed\nco-a,A,yes\n' }, { line: 2, field: 'listed', message: expect.stringMatching(/expected true or false/) }],

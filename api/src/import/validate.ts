@@ -131,6 +131,12 @@ function parseRow(file: string, row: RawRow, fields: Field[], props: Record<stri
     if (value === undefined && optional) continue;
     // Text of a number field is read as a number when written in decimal; other text fails the check.
     if (numeric && typeof value === 'string' && DECIMAL.test(value)) value = Number(value);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      // 1e400 reads as Infinity (in JSON too), which JSON.stringify would show as null.
+      problems.push({ file, line: row.line, field: name, message: `is too large a number${typeof raw === 'string' ? ` (got ${JSON.stringify(raw.slice(0, 80))})` : ''}` });
+      ok = false;
+      continue;
+    }
     const result = schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
