@@ -192,6 +192,23 @@ describe('input too big for memory', () => {
 });
 
 describe('export', () => {
+  it('goes only into a new or empty folder, and a failed one leaves nothing behind', async () => {
+    const used = path.join(tmp, 'export-used');
+    fs.mkdirSync(path.join(used, 'nodes'), { recursive: true });
+    fs.writeFileSync(path.join(used, 'nodes', 'Policy.csv'), 'id,name\npol-stale,Stale\n');
+    await expect(exportGraph(driver, database(), used)).rejects.toThrow(/"[^"]*export-used" is not empty \(nodes\); an export goes into a new or empty folder/);
+    expect(fs.readdirSync(path.join(used, 'nodes'))).toEqual(['Policy.csv']);
+
+    const unknown = path.join(tmp, 'export-unknown');
+    await expect(exportGraph(driver, database(), unknown, { kind: 'chain', id: 'chain-no-such' })).rejects.toThrow(/no chain with id "chain-no-such"/);
+    const empty = path.join(tmp, 'export-empty');
+    fs.mkdirSync(empty);
+    const exported = await exportGraph(driver, database(), empty, { kind: 'region', id: 'reg-shenzhen' });
+    expect(exported.files.every((f) => f.file.startsWith(empty) && fs.existsSync(f.file))).toBe(true);
+    expect(fs.readdirSync(tmp).filter((name) => name.includes('.partial-') || name === 'export-unknown')).toEqual([]);
+  });
+
+
   it('round-trips: export, import into an empty database, export again gives identical files', async () => {
     const first = path.join(tmp, 'export-1');
     const second = path.join(tmp, 'export-2');

@@ -13,6 +13,8 @@ describe('command-line options', () => {
   it.each([
     ['import, an unknown option', 'api/src/cli/import.ts', ['some-folder', '--dryrun'], /Unknown option '--dryrun'/, /usage: npm run import/],
     ['export, an unknown option', 'api/src/cli/export.ts', ['out', '--chian', 'x'], /Unknown option '--chian'/, /usage: npm run export/],
+    ['export, two scopes at once', 'api/src/cli/export.ts', ['out', '--chain', 'chain-x', '--region', 'reg-y'], /give one of --chain, --region and --search, not --chain and --region/, /usage: npm run export/],
+    ['export, an empty search', 'api/src/cli/export.ts', ['out', '--search', ' '], /--search takes a text \(got an empty one\)/, /usage: npm run export/],
     ['generate, an option without its value', 'seed-data/generator/cli.ts', ['--companies'], /argument missing/, /usage: npm run generate/],
     ['bench, iterations that are not a number', 'tests/bench/bench.ts', ['--iterations', 'many'], /--iterations takes a whole number of at least 1 \(got "many"\)/, /usage: npm run bench/],
     ['loadtest, no connections', 'tests/bench/loadtest.ts', ['--connections', '0'], /--connections takes a whole number of at least 1 \(got "0"\)/, /usage: npm run loadtest/],

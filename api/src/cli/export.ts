@@ -10,10 +10,15 @@ const { values, positionals } = parseCliArgs({
   options: { chain: { type: 'string' }, region: { type: 'string' }, search: { type: 'string' } },
 }, usage);
 const folder = positionals[0];
-if (!folder) exitWithUsage(usage);
-const scope: ExportScope = values.chain ? { kind: 'chain', id: values.chain }
-  : values.region ? { kind: 'region', id: values.region }
-  : values.search ? { kind: 'search', text: values.search }
+if (!folder || positionals.length > 1) exitWithUsage(usage);
+const given = (['chain', 'region', 'search'] as const).filter((option) => values[option] !== undefined);
+if (given.length > 1) exitWithUsage(usage, `give one of --chain, --region and --search, not ${given.map((o) => `--${o}`).join(' and ')}`);
+for (const option of given) {
+  if (!values[option]!.trim()) exitWithUsage(usage, `--${option} takes ${option === 'search' ? 'a text' : 'an id'} (got an empty one)`);
+}
+const scope: ExportScope = values.chain !== undefined ? { kind: 'chain', id: values.chain }
+  : values.region !== undefined ? { kind: 'region', id: values.region }
+  : values.search !== undefined ? { kind: 'search', text: values.search }
   : { kind: 'all' };
 
 const db = await connect(loadConfig());

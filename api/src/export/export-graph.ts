@@ -13,12 +13,47 @@ export type ExportScope = { kind: 'all' } | { kind: 'chain' | 'region'; id: stri
 
 export interface ExportReport { files: { file: string; rows: number }[] }
 
+/**
+ * The folder must be new or empty: files of an earlier export (or any other data) left beside
+ * this one's would be imported with it. The files are written into a folder beside it and moved
+ * into place at the end, so an export that fails part-way leaves nothing that looks complete.
+ */
 export async function exportGraph(driver: Driver, database: string, folder: string, scope: ExportScope = { kind: 'all' }): Promise<ExportReport> {
+  checkTarget(folder);
   const read = async (name: string, params: Record<string, unknown>) =>
     (await driver.executeQuery(cypher(name), params, { database, routing: neo4j.routing.READ })).records.map(rowOf);
   const ids = await scopeIds(read, scope);
-  fs.mkdirSync(path.join(folder, 'nodes'), { recursive: true });
-  fs.mkdirSync(path.join(folder, 'relationships'), { recursive: true });
+  const target = path.resolve(folder);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const partial = fs.mkdtempSync(`${target}.partial-`);
+  try {
+    const files = await writeFiles(read, partial, ids);
+    checkTarget(folder);
+    if (fs.existsSync(target)) fs.rmdirSync(target);
+    fs.renameSync(partial, target);
+    return { files: files.map((f) => ({ ...f, file: path.join(folder, path.relative(partial, f.file)) })) };
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
+}
+
+function checkTarget(folder: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    throw new Error(code === 'ENOTDIR' ? `"${folder}" is a file; an export goes into a new or empty folder` : `cannot read "${folder}": ${code}`);
+  }
+  if (entries.length) {
+    throw new Error(`"${folder}" is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}); an export goes into a new or empty folder, so that no other file is imported with it`);
+  }
+}
+
+async function writeFiles(read: Read, folder: string, ids: string[] | null): Promise<ExportReport['files']> {
+  fs.mkdirSync(path.join(folder, 'nodes'));
+  fs.mkdirSync(path.join(folder, 'relationships'));
   const files: ExportReport['files'] = [];
 
   for (const label of LABELS) {
@@ -37,7 +72,7 @@ export async function exportGraph(driver: Driver, database: string, folder: stri
     fs.writeFileSync(file, toCsv(columns, rows.map((r) => ({ from: r.from, to: r.to, ...(r.props as Record<string, unknown>) }))));
     files.push({ file, rows: rows.length });
   }
-  return { files };
+  return files;
 }
 
 type Read = (name: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
