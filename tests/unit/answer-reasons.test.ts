@@ -78,7 +78,7 @@ describe('adopterReasons', () => {
       'Needs Silicon photonics (TRL 3), which the lab develops.',
       'Works in Transceivers, where Silicon photonics applies.',
       'Buys from Lake Chips, which uses Silicon photonics.',
-      'Large enough (3000 employees) to mature early-stage Silicon photonics (TRL 3).',
+      'Large enough (3,000 employees) to mature early-stage Silicon photonics (TRL 3).',
       'Past transfer: spin-out from this lab in 2021.',
       'Past transfer: patent pool from this lab.',
     ]);
@@ -86,7 +86,7 @@ describe('adopterReasons', () => {
       '需要该实验室研发的硅光子（TRL 3）。',
       '从事光模块，硅光子可应用于此。',
       '向Lake Chips采购，后者使用硅光子。',
-      '规模足够（员工 3000 人），可承接早期技术硅光子（TRL 3）的熟化。',
+      '规模足够（员工 3,000 人），可承接早期技术硅光子（TRL 3）的熟化。',
       '该实验室曾向其转移技术（衍生企业，2021 年）。',
       '该实验室曾向其转移技术（patent pool）。',
     ]);

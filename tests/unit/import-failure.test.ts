@@ -1,7 +1,8 @@
 // What a client is told of an import that failed with rows saved: the database failure's code and
 // words when it is one the API knows, and otherwise only that it was unexpected (its text may hold
 // Cypher), always with what became of the rows.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { log } from '../../api/src/log.ts';
 import { codedError } from '../../api/src/graphql/errors.ts';
 import { importFailure } from '../../api/src/graphql/mutation-resolvers.ts';
 import { ImportInterrupted, ImportUnaudited } from '../../api/src/import/import-dataset.ts';
@@ -21,6 +22,8 @@ describe('importFailure', () => {
   });
 
   it('names any other reason only as unexpected, and still says what is saved', () => {
+    // What the client is not told goes to the server log (and not to the test's output).
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const partial = importFailure(new ImportInterrupted(3, 10, internal));
     expect(partial.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', saved: 'PARTIAL', rowsSaved: 3 });
     expect(partial.message).toContain('at least 3 of its 10 rows are saved');
@@ -30,5 +33,8 @@ describe('importFailure', () => {
     const unaudited = importFailure(new ImportUnaudited(10, internal));
     expect(unaudited.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', saved: 'YES', rowsSaved: 10 });
     expect(unaudited.message).not.toMatch(/4711|MATCH|co-x/);
+    expect(logged).toHaveBeenCalledTimes(2);
+    expect(logged).toHaveBeenCalledWith({ err: internal }, 'import failed unexpectedly');
+    logged.mockRestore();
   });
 });

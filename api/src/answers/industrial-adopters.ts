@@ -1,7 +1,7 @@
 // Scores adopter candidates from the evidence of cypher/queries/industrial-adopters.cypher.
 // The weights are documented in the README ("How industrial adopters are ranked").
 import type { EvidenceEdge } from './evidence-view.ts';
-import { nameIn, type Language, type Named } from './reason-language.ts';
+import { countIn, nameIn, type Language, type Named } from './reason-language.ts';
 
 export const ADOPTER_WEIGHTS = { directNeed: 0.4, segmentFit: 0.25, supplyLink: 0.15, readinessFit: 0.2 } as const;
 
@@ -73,8 +73,8 @@ export function adopterReasons(a: AdopterEvidence, names: (id: string) => Named,
   if (early.length && (a.company.stage === 'enterprise' || (a.company.employees ?? 0) >= 1000)) {
     const employees = a.company.employees;
     once(zh
-      ? `规模足够${employees != null ? `（员工 ${employees} 人）` : ''}，可承接早期技术${tech(early[0]!)}（TRL ${early[0]!.trl}）的熟化。`
-      : `Large enough (${employees ?? 'many'} employees) to mature early-stage ${tech(early[0]!)} (TRL ${early[0]!.trl}).`);
+      ? `规模足够${employees != null ? `（员工 ${countIn(employees)} 人）` : ''}，可承接早期技术${tech(early[0]!)}（TRL ${early[0]!.trl}）的熟化。`
+      : `Large enough (${employees != null ? countIn(employees) : 'many'} employees) to mature early-stage ${tech(early[0]!)} (TRL ${early[0]!.trl}).`);
   }
   for (const t of a.transfers) {
     once(zh

@@ -4,7 +4,7 @@
 // to scorePilotPartner must be made there too; tests/integration/answers.test.ts checks both agree.
 import type { GraphView } from '../graphql/graph-view.ts';
 import type { EvidenceEdge } from './evidence-view.ts';
-import { listIn, nameIn, type Language, type Named } from './reason-language.ts';
+import { countIn, listIn, nameIn, type Language, type Named } from './reason-language.ts';
 
 export const PILOT_WEIGHTS = {
   technologyFit: 0.25,
@@ -143,8 +143,8 @@ export function pilotReasons(e: PilotEvidence, roles: string[], language: Langua
   if (e.company.stage === 'enterprise' || (e.company.employees ?? 0) >= 1000) {
     const employees = e.company.employees;
     reasons.push(zh
-      ? `规模足以运行中试线${employees != null ? `（员工 ${employees} 人）` : ''}。`
-      : `Large enough to run a pilot line (${employees ?? 'many'} employees).`);
+      ? `规模足以运行中试线${employees != null ? `（员工 ${countIn(employees)} 人）` : ''}。`
+      : `Large enough to run a pilot line (${employees != null ? countIn(employees) : 'many'} employees).`);
   }
   for (const i of e.sharedIncubators) reasons.push(zh ? `与你同在一个孵化器：${name(i)}。` : `Shares the incubator ${name(i)} with you.`);
   for (const s of e.formerStaff) {

@@ -1,5 +1,5 @@
-// The language an answer's reasons are written in (the GraphQL enum Language), and the two
-// things every sentence needs in it: a node's name and a list of names.
+// The language an answer's reasons are written in (the GraphQL enum Language), and what every
+// sentence needs in it: a node's name, a list of names and a head count.
 
 export type Language = 'EN' | 'ZH';
 
@@ -14,4 +14,9 @@ export function nameIn(language: Language, node: Named): string {
 export function listIn(language: Language, items: string[]): string {
   if (language === 'ZH') return items.join('、');
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A head count with thousands grouped, as the web app shows it beside the name: 12,000. */
+export function countIn(count: number): string {
+  return count.toLocaleString('en-US');
 }
