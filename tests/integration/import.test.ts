@@ -205,6 +205,13 @@ describe('export', () => {
     fs.mkdirSync(empty);
     const exported = await exportGraph(driver, database(), empty, { kind: 'region', id: 'reg-shenzhen' });
     expect(exported.files.every((f) => f.file.startsWith(empty) && fs.existsSync(f.file))).toBe(true);
+    // Readable by whoever the umask lets read a new folder (not private to its owner, as mkdtemp's).
+    const fresh = path.join(tmp, 'export-fresh');
+    await exportGraph(driver, database(), fresh, { kind: 'region', id: 'reg-shenzhen' });
+    const umask = process.umask(0o022);
+    process.umask(umask);
+    expect(fs.statSync(path.join(fresh, 'nodes')).mode & 0o777).toBe(0o777 & ~umask);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o777 & ~umask);
     expect(fs.readdirSync(tmp).filter((name) => name.includes('.partial-') || name === 'export-unknown')).toEqual([]);
   });
 

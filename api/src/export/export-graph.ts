@@ -1,5 +1,6 @@
 // Writes the graph, or a scoped part of it, in the import format: one CSV per label and per
 // relationship type, rows sorted, so export → import → export gives identical files.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -25,7 +26,9 @@ export async function exportGraph(driver: Driver, database: string, folder: stri
   const ids = await scopeIds(read, scope);
   const target = path.resolve(folder);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const partial = fs.mkdtempSync(`${target}.partial-`);
+  // Not mkdtemp, whose folder is private to its owner (0700): the export keeps the usual mode.
+  const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
+  fs.mkdirSync(partial);
   try {
     const files = await writeFiles(read, partial, ids);
     checkTarget(folder);
