@@ -13,6 +13,7 @@ import { startLocalNeo4j } from '../../api/src/db/local-neo4j.ts';
 import { exportGraph } from '../../api/src/export/export-graph.ts';
 import { importPath } from '../../api/src/import/import-dataset.ts';
 import { ImportRejected } from '../../api/src/import/problems.ts';
+import { RegionLoopError, writeDataset } from '../../api/src/import/write.ts';
 import { SAMPLE_DIR, graphCounts } from '../../api/src/seed.ts';
 import { ROOT } from '../../api/src/config.ts';
 import { generateGraph, type GenerateReport } from '../../seed-data/generator/generate-graph.ts';
@@ -189,6 +190,24 @@ describe('input too big for memory', () => {
     expect(result.stderr).not.toMatch(/heap out of memory|FATAL ERROR|    at /);
     expect(result.status).toBe(1);
   }, 60_000);
+});
+
+describe('the write', () => {
+  it('refuses, in the batch\'s own transaction, a WITHIN loop that another change completed after validation', async () => {
+    const [x, y] = [`reg-test-loop-x-${Date.now()}`, `reg-test-loop-y-${Date.now()}`];
+    // Validated while the database held neither link; meanwhile another change wrote x WITHIN y.
+    await driver.executeQuery('CREATE (:Entity:Region {id: $x, name: "X"})-[:WITHIN]->(:Entity:Region {id: $y, name: "Y"})', { x, y }, { database: database() });
+    try {
+      const dataset = { nodes: [], existingIds: new Set([x, y]), relationships: [{ type: 'WITHIN' as const, from: y, to: x, props: {}, file: 'WITHIN.csv', line: 2 }] };
+      const error = await writeDataset(driver, database(), dataset).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RegionLoopError);
+      expect(error).toMatchObject({ regionId: y, file: 'WITHIN.csv' });
+      const { records } = await driver.executeQuery('MATCH (:Region {id: $y})-[w:WITHIN]->(:Region {id: $x}) RETURN count(w) AS n', { x, y }, { database: database() });
+      expect(Number(records[0]!.get('n'))).toBe(0);
+    } finally {
+      await driver.executeQuery('MATCH (r:Region) WHERE r.id IN [$x, $y] DETACH DELETE r', { x, y }, { database: database() });
+    }
+  });
 });
 
 describe('export', () => {

@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
 import { managedWrite, readTransaction, translateError } from '../db/neo4j.ts';
-import { isDatabaseFailure } from '../graphql/errors.ts';
+import { codedError, isDatabaseFailure } from '../graphql/errors.ts';
 import { audit, type AuditEntry } from '../edit/audit.ts';
 import type { Label } from '../domain.ts';
 import { ImportRejected, type Problem } from './problems.ts';
@@ -14,7 +14,7 @@ import { bulkLoad, bulkLoadRefusal } from './bulk-load.ts';
 import { listInputFiles, readInputFile, type InputFile } from './read-files.ts';
 import { takeTurns } from './take-turns.ts';
 import { validate, type InDatabase, type ValidDataset } from './validate.ts';
-import { countsOf, writeDataset, type FileCounts } from './write.ts';
+import { countsOf, RegionLoopError, writeDataset, type FileCounts } from './write.ts';
 
 export interface ImportOptions {
   /** Write the valid rows and report the rejected ones, instead of refusing the whole import. */
@@ -167,7 +167,7 @@ async function writeInTransactions(driver: Driver, database: string, dataset: Va
       onProgress?.(written, total);
     }, timeoutMs);
   } catch (error) {
-    const reason = translateError(error);
+    const reason = error instanceof RegionLoopError ? codedError('BAD_USER_INPUT', `${error.file}: WITHIN ${error.message}`) : translateError(error);
     // With no batch confirmed, a database failure may still have come during a commit; any
     // other failure before the first batch saved nothing.
     if (saved === 0 && !isDatabaseFailure(reason)) throw reason;

@@ -151,7 +151,7 @@ export async function upsertGroups(dataset: Pick<ValidDataset, 'nodes' | 'relati
 
 /** A WITHIN write that, with another written at the same time, put a region within itself. */
 export class RegionLoopError extends Error {
-  constructor(readonly regionId: string) {
+  constructor(readonly regionId: string, readonly file: string) {
     super(`would put "${regionId}" within itself: another change wrote part of that loop while this one was being checked; nothing of this batch was saved`);
   }
 }
@@ -167,7 +167,7 @@ export async function upsert(
   if (hierarchy) {
     const ids = (group.rows as RelRow[]).map((r) => r.from);
     const [looped] = (await tx.run(cypher('region-loops'), { ids })).records[0]!.get('looped') as string[];
-    if (looped) throw new RegionLoopError(looped);
+    if (looped) throw new RegionLoopError(looped, group.file);
   }
   return {
     created: record.get('created') as number,
