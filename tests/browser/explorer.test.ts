@@ -203,6 +203,25 @@ describe('explorer in Chromium', () => {
     expect(await nodeIds()).toEqual(before);
   });
 
+  test('a link naming a deleted expansion or filter, or hiding the focus, still opens its view', async () => {
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1&expand=co-no-such-node,${LITHO}`);
+    await page.waitForURL((url) => url.searchParams.get('expand') === LITHO);
+    await settled(page);
+    expect(await nodeIds()).toContain(OPTICS);
+    expect((await page.evaluate(() => window.__chainscope!.state())).error).toBeNull();
+
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1&region=reg-no-such&cluster=${LITHO}`);
+    await page.waitForURL((url) => !url.searchParams.has('region') && !url.searchParams.has('cluster'));
+    await settled(page);
+    expect(await nodeIds()).toEqual(await chainIds(FAB, 'UPSTREAM', 1));
+
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1&hide=${FAB},${LITHO}`);
+    await settled(page);
+    const shown = await nodeIds();
+    expect(shown).toContain(FAB);
+    expect(shown).not.toContain(LITHO);
+  });
+
   test('two quick clicks on two different nodes select the second and expand nothing', async () => {
     await page.goto(`${app.server.url}/?focus=${FAB}&dir=up&depth=1`);
     await settled(page);

@@ -170,9 +170,18 @@ async function sync(): Promise<void> {
     const focus = await fetchSummary(p.focus, controller.signal);
     const [base, ...expansions] = await Promise.all([
       fetchBase(p, focus, controller.signal),
-      ...p.expand.map((id) => fetchExpansion(id, controller.signal)),
+      // A link may name an expanded node that has since been deleted: it is left out, not fatal.
+      ...p.expand.map((id) => fetchExpansion(id, controller.signal).catch((error: unknown) => {
+        if (error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'bad-input')) return null;
+        throw error;
+      })),
     ]);
     if (gen !== generation) return;
+    const found = expansions.filter((view): view is GraphView => view !== null);
+    if (found.length < expansions.length) {
+      navigate({ expand: p.expand.filter((_, i) => expansions[i]) }, { push: false });
+      return;
+    }
     const added = p.expand.filter((id) => !expanded.has(id));
     const request = baseChanged ? layout('full')
       : added.length ? layout(added.length === 1 ? 'around' : 'full', added[0])
@@ -182,7 +191,8 @@ async function sync(): Promise<void> {
     loadedDrawnKey = drawnKey;
     set({
       status: 'ready', busy: false, error: null, focus, mode: modeOf(focus), base: base!,
-      graph: composeView(base!, expansions, new Set(p.hide)), layout: request,
+      // The focus stays drawn whatever the link says (the app itself never hides it).
+      graph: composeView(base!, found, new Set(p.hide.filter((id) => id !== p.focus))), layout: request,
     });
     void learnPlaces(base!, [p.region, p.cluster]);
   } catch (error) {
@@ -190,11 +200,19 @@ async function sync(): Promise<void> {
     loadedBaseKey = null;
     loadedDrawnKey = null;
     const apiError = toApiError(error);
+    // A region or cluster filter that no longer exists (or never did) is dropped, not the view.
+    const filter = FILTER_OF_ARGUMENT[apiError.argument ?? ''];
+    if (filter && apiError.kind === 'not-found') {
+      navigate({ [filter]: null }, { push: false });
+      return;
+    }
     // When the API is down the last graph stays on screen under the banner; a bad id clears it.
     const clear = apiError.kind === 'not-found' || apiError.kind === 'bad-input';
     set({ status: 'error', busy: false, error: apiError, ...(clear ? { focus: null, base: null, graph: null } : {}) });
   }
 }
+
+const FILTER_OF_ARGUMENT: Record<string, 'region' | 'cluster'> = { 'filter.regionId': 'region', 'filter.clusterId': 'cluster' };
 
 function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('other', error instanceof Error ? error.message : String(error));
