@@ -123,6 +123,11 @@ describe('answer views in Chromium', () => {
       [s.segment.id, [s.gap ?? 'NONE', `${s.localCount}${'●'.repeat(Math.max(0, s.gaps.length - 1))}`]])));
     expect(await page.locator(`[data-testid="matrix-cell"][data-region="reg-shenzhen"][data-segment="${LITHO}"]`).getAttribute('data-gap')).toBe('MISSING');
 
+    // The counts beside the coverage are by main gap (each segment once), and say so.
+    await expect(page.getByTestId('gap-counts-label').textContent()).resolves.toMatch(/main gap/);
+    const counted = await page.locator('[data-testid="gap-count"]').evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+    expect(counted).toBe(expected.segments.length);
+
     const rows = await csvRows(Promise.all([page.waitForEvent('download'), page.getByTestId('gaps-csv').click()]).then(([d]) => d));
     expect(rows[0]!.slice(0, 6)).toEqual(['column', 'segment_id', 'segment', 'tier', 'gap', 'all_gaps']);
     expect(rows.find((r) => r[1] === LITHO)?.[4]).toBe('MISSING');
@@ -135,6 +140,13 @@ describe('answer views in Chromium', () => {
     publishScreenshot(file, 'screenshot-gaps.png');
     expect(fs.statSync(file).size).toBeGreaterThan(20_000);
     await page.setViewportSize({ width: 1400, height: 860 });
+  });
+
+  test('Gaps: a compared region that does not exist (an old link) is dropped, not the whole matrix', async () => {
+    await page.goto(`${app.server.url}/?view=gaps&chain=chain-semiconductors&region=reg-shenzhen&compare=reg-no-such,reg-wuhan,co-bayview-gan`);
+    await page.waitForURL((url) => url.searchParams.get('compare') === 'reg-wuhan');
+    await page.locator('[data-testid="matrix-region"][data-id="reg-wuhan"]').waitFor();
+    expect(await ids('[data-testid="matrix-region"]')).toEqual(['reg-shenzhen', 'reg-wuhan']);
   });
 
   test('the matrix is one request with an alias per region, valid against the schema', () => {

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly argument?: string,
     /** For a failed change: whether it was saved all the same (the API's extensions.saved). */
     readonly saved?: SavedState,
+    /** The field the error is about, e.g. ["r2"] for the third alias of a batched query. */
+    readonly path?: readonly (string | number)[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,7 +26,7 @@ export class ApiError extends Error {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; argument?: string; saved?: SavedState } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string; saved?: SavedState } }[];
 }
 
 const KIND_OF_CODE: Record<string, ApiErrorKind> = {
@@ -145,7 +147,7 @@ async function send<T>(payload: string | FormData, headers: Record<string, strin
   const [first] = body.errors ?? [];
   if (first) {
     const code = first.extensions?.code;
-    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code, first.extensions?.argument, first.extensions?.saved);
+    throw new ApiError((code && KIND_OF_CODE[code]) || 'other', first.message, code, first.extensions?.argument, first.extensions?.saved, first.path);
   }
   if (!body.data) throw new ApiError('other', `HTTP ${response.status} without data`);
   return body.data;

@@ -1,6 +1,8 @@
 // Regions side by side: one row per segment (in flow order), one column per region, each cell
 // coloured by the segment's gap there and showing its local companies. All regions come in one
 // request (chainGaps under an alias per region). Exports to CSV.
+import { useEffect } from 'react';
+import type { ApiError } from '../../api/client.ts';
 import { gapMatrix } from '../../api/queries.ts';
 import type { GapColumn, SegmentGap } from '../../api/types.ts';
 import { STRINGS, displayName, type Lang } from '../../i18n/strings.ts';
@@ -44,12 +46,25 @@ export function matrixCsv(segments: SegmentGap[], columns: GapColumn[], lang: La
   );
 }
 
+/** The compared region (not the main one, regionIds[0]) an error of the batched request is about. */
+function unknownRegion(error: ApiError, regionIds: string[]): string | null {
+  if ((error.kind !== 'not-found' && error.kind !== 'bad-input') || error.argument !== 'regionId') return null;
+  const alias = /^r(\d+)$/.exec(String(error.path?.[0] ?? ''));
+  const index = alias ? Number(alias[1]) : 0;
+  return index > 0 ? regionIds[index] ?? null : null;
+}
+
 export function GapMatrix({ chainId, regionIds, segments, selected, onSelect, onAdd, onRemove, onMakeMain }: Props) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const [answer, retry] = useAnswer(`matrix:${chainId}:${regionIds.join(',')}`, (signal) => gapMatrix(chainId, regionIds, signal));
   const columns = answer.status === 'ready' ? answer.value : [];
   const full = regionIds.length >= MAX_MATRIX_REGIONS;
+  // A compared region that does not exist (an old link) is dropped, not the whole table.
+  const unknown = answer.status === 'error' ? unknownRegion(answer.error, regionIds) : null;
+  useEffect(() => {
+    if (unknown) onRemove(unknown);
+  }, [unknown, onRemove]);
 
   return (
     <section className="matrix" data-testid="gap-matrix">

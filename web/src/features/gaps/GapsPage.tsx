@@ -77,7 +77,9 @@ export function GapsPage() {
                 total: gaps.segments.length,
               })}
             </span>
-            <ul className="gap-legend" aria-label={t('legend')}>
+            {/* Each segment is counted once, under its main gap; a card may name more than one. */}
+            <span className="muted" data-testid="gap-counts-label">{t('byMainGap')}</span>
+            <ul className="gap-legend" aria-label={t('byMainGap')}>
               {GAP_SHADES.map((shade) => {
                 const count = shade === 'COVERED'
                   ? gaps.segments.filter((s) => !s.gap).length
