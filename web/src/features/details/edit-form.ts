@@ -35,13 +35,16 @@ export function companyForm(e?: EntityDetails): CompanyForm {
 }
 
 const INTEGER = /^-?\d+$/;
+/** GraphQL's Int is 32-bit: a larger number is refused by the API before any check of its own. */
+const MAX_INT = 2 ** 31 - 1;
 
-/** The fields of the form that are not whole numbers where whole numbers are needed. */
+/** The fields of the form that are not whole numbers where whole numbers are needed, or too large for one. */
 export function localProblems(form: CompanyForm): Record<string, StringKey> {
   const problems: Record<string, StringKey> = {};
   for (const field of ['founded', 'employees'] as const) {
     const text = form[field].trim();
     if (text && !INTEGER.test(text)) problems[field] = 'editWholeNumber';
+    else if (text && Math.abs(Number(text)) > MAX_INT) problems[field] = 'editNumberTooLarge';
   }
   return problems;
 }
