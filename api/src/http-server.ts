@@ -17,6 +17,27 @@ export const MAX_UPLOAD_BYTES = 50 << 20;
 
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
+/**
+ * The built web app. sirv lists the folder once; a build made while the server runs (npm run
+ * build, or npm test in the same checkout) writes assets under new names, which that list lacks:
+ * the new index.html then named scripts that answered 404, a blank page until a restart. So the
+ * folder is listed again whenever its index.html changes.
+ */
+export function builtApp(dist: string): Middleware {
+  const index = path.join(dist, 'index.html');
+  let served: { built: number; handler: Middleware } | undefined;
+  return (req, res, next) => {
+    let built = 0;
+    try {
+      built = fs.statSync(index).mtimeMs;
+    } catch {
+      // Between a build's removal of the old files and its writing of the new ones.
+    }
+    if (!served || served.built !== built) served = { built, handler: sirv(dist, { single: true, etag: true, gzip: false }) };
+    served.handler(req, res, next);
+  };
+}
+
 export interface HttpOptions extends YogaOptions {
   /** Replaces the built app, e.g. with Vite's dev middleware under `npm run dev`. */
   web?: Middleware;
@@ -26,7 +47,7 @@ export interface HttpOptions extends YogaOptions {
 
 export function createHttpServer(options: HttpOptions): http.Server {
   const yoga = createGraphQL(options);
-  const assets = options.web ?? (fs.existsSync(WEB_DIST) ? sirv(WEB_DIST, { single: true, etag: true, gzip: false }) : undefined);
+  const assets = options.web ?? (fs.existsSync(WEB_DIST) ? builtApp(WEB_DIST) : undefined);
   const ready = options.ready ?? (async () => {
     await options.driver.verifyConnectivity({ database: options.database });
     return true;
