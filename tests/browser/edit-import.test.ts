@@ -101,7 +101,7 @@ describe('Import page', () => {
     const dry = editor.getByTestId('dry-run-report');
     await dry.waitFor();
     await dry.getByTestId('import-no-problems').waitFor();
-    expect(await dry.getByTestId('import-summary').textContent()).toContain('2 node rows and 1 relationship rows are valid');
+    expect(await dry.getByTestId('import-summary').textContent()).toContain('Valid rows: nodes 2, relationships 1');
     expect(await company(A)).toBeNull(); // a dry run writes nothing
 
     await editor.getByTestId('import-run').click();
@@ -306,7 +306,8 @@ describe('editing in the details panel', () => {
     const error = panel.getByTestId('edit-error');
     await error.waitFor();
     expect(await error.getAttribute('data-kind')).toBe('unauthenticated');
-    expect(await error.textContent()).toContain('Editing needs an API key with the editor role');
+    // Said once, in the interface's words (not again in the API's English).
+    expect(await error.textContent()).toBe('Editing needs an API key with the editor role: sign in with an API key.');
     expect(await anonymous.getByTestId('api-banner').count()).toBe(0); // reading still works: no banner
     expect((await company(EDITED))?.employees).toBe(4321);
     await anonymous.context().close();

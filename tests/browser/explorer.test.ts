@@ -109,8 +109,17 @@ describe('explorer in Chromium', () => {
     expect(withSegments).toEqual(await view({ kinds: ['SEGMENT'] }));
     expect(withSegments).toContain('seg-wafer-fab');
     await page.getByTestId('kind-SEGMENT').uncheck();
-    await page.getByTestId('kind-filter').locator('summary').click();
     await settled(page);
+    // The menu closes on Escape, and on a press outside it.
+    const menuOpen = () => page.getByTestId('kind-filter').evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await menuOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await menuOpen()).toBe(false);
+    await page.getByTestId('kind-filter').locator('summary').click();
+    expect(await menuOpen()).toBe(true);
+    await page.getByTestId('region-select').click();
+    expect(await menuOpen()).toBe(false);
+    await page.keyboard.press('Escape');
 
     // Region options come from the regions in view and the regions they lie within.
     await page.locator('[data-testid="region-select"] option[value="reg-china"]').waitFor({ state: 'attached' });

@@ -20,11 +20,14 @@ export function ErrorNote({ error, of = 'change' }: { error: unknown; of?: 'chan
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
   const savedKey = of === 'import' ? IMPORT_SAVED_KEY : SAVED_KEY;
-  const lead = api ? (refusalKey(api) ?? (api.saved ? savedKey[api.saved] : null)) : null;
+  const refusal = api ? refusalKey(api) : null;
+  const lead = refusal ?? (api?.saved ? savedKey[api.saved] : null);
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div className="edit-error" role="alert" data-testid="edit-error" data-kind={api?.kind ?? 'other'} data-saved={api?.saved}>
-      {lead ? <><strong>{t(lead)}</strong> <span className="edit-error__detail">{detail}</span></> : detail}
+      {/* A refused key is said in the interface's language only: the API's words would repeat it in English. */}
+      {refusal ? <strong>{t(refusal)}</strong>
+        : lead ? <><strong>{t(lead)}</strong> <span className="edit-error__detail">{detail}</span></> : detail}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The toolbar over the chain view: depth, direction, kinds, region and cluster (all in the URL),
 // then fit / zoom / re-layout and the exports.
+import { useEffect, useRef } from 'react';
 import type { EntityKind } from '../../api/types.ts';
 import { CONTEXT_KINDS, KIND_STYLES } from '../../graph/kinds.ts';
 import { KIND_NAMES } from '../../i18n/strings.ts';
@@ -31,6 +32,21 @@ export function Controls({ onFit, onZoom, onPng, onCsv }: Props) {
   const disabled = !params.focus;
   const regions = withCurrent(regionOptions(places, base, lang), params.region);
   const clusters = withCurrent(clusterOptions(places, base, lang), params.cluster);
+  // The kinds menu is a <details>: it closes on Escape or a press anywhere outside it, as menus do.
+  const kindsMenu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const menu = kindsMenu.current;
+      if (!menu?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !menu.contains(e.target as Node)) menu.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   const toggleKind = (kind: EntityKind) => navigate({
     kinds: params.kinds.includes(kind) ? params.kinds.filter((k) => k !== kind) : [...params.kinds, kind],
   });
@@ -60,7 +76,7 @@ export function Controls({ onFit, onZoom, onPng, onCsv }: Props) {
           </button>
         ))}
       </div>
-      <details className="control kinds" data-testid="kind-filter">
+      <details className="control kinds" data-testid="kind-filter" ref={kindsMenu}>
         <summary>
           {chain ? t('kinds') : t('kindsOnly')}: {params.kinds.length
             ? params.kinds.map((k) => KIND_NAMES[lang][k]).join(', ')
