@@ -194,6 +194,8 @@ describe('editing in the details panel', () => {
     await signIn(editor, KEYS.editor);
     await details().getByTestId('details-edit').click();
     const form = details().getByTestId('company-form');
+    expect(await form.getByTestId('required-name').count()).toBe(1);
+    expect(await form.locator('[data-testid^="required-"]').count()).toBe(1);
     await form.locator('input[name="employees"]').fill('4321');
     await form.getByTestId('company-save').click();
     await form.waitFor({ state: 'detached' });
@@ -255,7 +257,8 @@ describe('editing in the details panel', () => {
     await form.locator(`[data-testid="picker-result"][data-id="${SUPPLIER}"]`).click();
     await form.locator('input[name="confidence"]').fill('0.6');
     await form.getByTestId('link-save').click();
-    // SUPPLIES needs a product: the API's refusal shows beside the field.
+    // SUPPLIES needs a product (the form marks it): the API's refusal shows beside the field.
+    expect(await form.getByTestId('required-product').count()).toBe(1);
     await form.getByTestId('field-error-product').waitFor();
     await form.locator('input[name="product"]').fill('test modules');
     await form.getByTestId('link-save').click();

@@ -70,11 +70,11 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
     }
   };
 
-  const text = (field: keyof Form, label: StringKey, extra: { placeholder?: string; numeric?: boolean } = {}) => (
-    <Field name={field} label={t(label)} error={errors[field]}>
+  const text = (field: keyof Form, label: StringKey, extra: { placeholder?: string; numeric?: boolean; required?: boolean } = {}) => (
+    <Field name={field} label={t(label)} error={errors[field]} required={extra.required}>
       <input
         type="text" name={field} value={form[field]} onChange={change(field)} placeholder={extra.placeholder}
-        inputMode={extra.numeric ? 'numeric' : undefined} aria-invalid={!!errors[field]}
+        inputMode={extra.numeric ? 'numeric' : undefined} aria-invalid={!!errors[field]} aria-required={extra.required}
       />
     </Field>
   );
@@ -84,7 +84,7 @@ export function CompanyForm({ entity }: { entity?: EntityDetails }) {
       <h3>{entity ? t('editTitle', { name: entity.name }) : t('newCompany')}</h3>
       <ErrorNote error={failure} />
       {!entity && text('id', 'fieldId', { placeholder: t('idPlaceholder') })}
-      {text('name', 'fieldName')}
+      {text('name', 'fieldName', { required: true })}
       {text('nameZh', 'fieldNameZh')}
       {text('aliases', 'aliases', { placeholder: t('aliasesHint') })}
       <Field name="description" label={t('fieldDescription')} error={errors.description}>

@@ -90,8 +90,8 @@ export function LinkForm({ companyId }: { companyId: string }) {
         />
       </Field>
       {spec.type === 'SUPPLIES' && (
-        <Field name="product" label={t('fieldProduct')} error={errors.product}>
-          <input type="text" name="product" value={product} onChange={(e) => setProduct(e.target.value)} />
+        <Field name="product" label={t('fieldProduct')} error={errors.product} required>
+          <input type="text" name="product" value={product} onChange={(e) => setProduct(e.target.value)} aria-required />
         </Field>
       )}
       <Field name="confidence" label={t('fieldConfidence')} error={errors.confidence}>
