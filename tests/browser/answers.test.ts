@@ -80,6 +80,14 @@ describe('answer views in Chromium', () => {
     expect(rows[0]!.slice(0, 5)).toEqual(['rank', 'company_id', 'name', 'name_zh', 'score']);
     expect(rows[0]!.slice(-2)).toEqual(['reasons', 'reasons_zh']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(expected.map((p) => p.company.id));
+
+    // In a narrow window the answer is one scroll (results, then the graph), not a small pane of its own.
+    await page.setViewportSize({ width: 800, height: 600 });
+    const side = await page.locator('.answer__side').evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
+    expect(side.scroll).toBeLessThanOrEqual(side.client + 1);
+    await page.locator('[data-testid="partners-row"]').last().scrollIntoViewIfNeeded();
+    expect(await page.locator('[data-testid="partners-row"]').last().isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 860 });
   });
 
   test('Gaps: Shenzhen lacks lithography, its fillers on click, and a two-region matrix; CSV', async () => {
