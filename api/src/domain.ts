@@ -55,6 +55,13 @@ function isCalendarDay(v: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(isCalendarDay, 'is not a day of the calendar');
+let latest = { at: 0, day: '' };
+/** Not after tomorrow in UTC (someone's today somewhere), worked out once a minute rather than per value. */
+function notFuture(v: string): boolean {
+  const now = Date.now();
+  if (now - latest.at > 60_000) latest = { at: now, day: new Date(now + 86_400_000).toISOString().slice(0, 10) };
+  return v <= latest.day;
+}
 const bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: 'expected true or false' });
 // An empty list is no list: "|" or [] leaves the property out.
 const list = z.union([
@@ -115,7 +122,7 @@ export const ORDERED_FIELDS: readonly (readonly [Label | RelationshipType, strin
 export const PROVENANCE_PROPS: Shape = {
   source: text.max(300).optional(),
   confidence: share.optional(),
-  asOf: date.optional(),
+  asOf: date.refine(notFuture, 'is in the future; asOf is the day the relationship was last known true').optional(),
 };
 
 interface RelationshipSpec {

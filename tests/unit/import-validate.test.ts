@@ -54,6 +54,7 @@ describe('import validation', () => {
     ['a name of spaces', { 'Company.csv': 'id,name\nco-a,   \n' }, { line: 2, field: 'name', message: 'is required' }],
     ['a yes for a boolean', { 'Company.csv': 'id,name,listed\nco-a,A,yes\n' }, { line: 2, field: 'listed', message: expect.stringMatching(/expected true or false/) }],
     ['a day not in the calendar', { 'Policy.csv': 'id,name,validFrom\np-a,P,2024-02-30\n' }, { line: 2, field: 'validFrom', message: expect.stringMatching(/not a day of the calendar/) }],
+    ['a relationship known true in the future', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product,asOf\nco-a,co-b,x,2999-01-01\n' }, { file: 'SUPPLIES.csv', line: 2, field: 'asOf', message: expect.stringMatching(/is in the future/) }],
     ['a policy that ends before it starts', { 'Policy.csv': 'id,name,validFrom,validTo\np-a,P,2025-01-01,2024-06-30\n' }, { line: 2, field: 'validTo', message: 'is before validFrom (2024-06-30 < 2025-01-01)' }],
     ['a job left before it began', { 'Talent.csv': 'id,name\nt-a,T\n', 'Lab.csv': 'id,name\nl-a,L\n', 'WORKS_AT.csv': 'from,to,since,until\nt-a,l-a,2020,2010\n' }, { file: 'WORKS_AT.csv', line: 2, field: 'until', message: 'is before since (2010 < 2020)' }],
     ['broken CSV quoting', { 'Company.csv': 'id,name\nco-a,"Alpha\n' }, { file: 'Company.csv', message: expect.stringMatching(/broken CSV/) }],
