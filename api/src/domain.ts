@@ -2,6 +2,18 @@
 // and properties. The importer validates against it; the API maps labels to GraphQL kinds with it.
 import { z } from 'zod';
 
+// Zod's own words ("Too small: expected number to be >=0", "Invalid option: expected one of
+// "a"|"b"") reach import reports and edit forms; these say it as the rest of the messages do.
+// Process-wide, and only where a schema gives no message of its own.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'too_small') return issue.origin === 'string' ? `must be at least ${issue.minimum} characters long` : `must be at least ${issue.minimum}`;
+    if (issue.code === 'too_big') return issue.origin === 'string' ? `must be at most ${issue.maximum} characters long` : `must be at most ${issue.maximum}`;
+    if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return undefined;
+  },
+});
+
 export const LABELS = [
   'Company', 'Lab', 'Talent', 'Technology', 'Chain', 'Segment', 'Cluster', 'Region', 'Policy', 'Incubator',
 ] as const;

@@ -36,7 +36,10 @@ describe('import validation', () => {
 
   it.each([
     ['a missing required field', { 'Company.csv': 'id,name\nco-a,\n' }, { line: 2, field: 'name', message: 'is required' }],
-    ['a bad enumeration', { 'Company.csv': 'id,name,stage\nco-a,A,giant\n' }, { line: 2, field: 'stage' }],
+    ['a bad enumeration', { 'Company.csv': 'id,name,stage\nco-a,A,giant\n' }, { line: 2, field: 'stage', message: 'must be one of "startup", "scaleup", "enterprise" (got "giant")' }],
+    ['a negative head count', { 'Company.csv': 'id,name,employees\nco-a,A,-10\n' }, { line: 2, field: 'employees', message: 'must be at least 0 (got -10)' }],
+    ['a name too long', { 'Company.csv': `id,name\nco-a,${'x'.repeat(301)}\n` }, { line: 2, field: 'name', message: expect.stringMatching(/^must be at most 300 characters long/) }],
+    ['a year out of range', { 'Company.csv': 'id,name,founded\nco-a,A,1700\n' }, { line: 2, field: 'founded', message: 'must be at least 1800 (got 1700)' }],
     ['a TRL out of range', { 'Technology.csv': 'id,name,trl\nt-1,T,12\n' }, { line: 2, field: 'trl', message: expect.stringMatching(/TRL is 1–9/) }],
     ['a confidence above 1', { 'Company.csv': company, 'SUPPLIES.csv': 'from,to,product,confidence\nco-a,co-b,x,1.5\n' }, { file: 'SUPPLIES.csv', line: 2, field: 'confidence' }],
     ['a duplicate id', { 'Company.csv': 'id,name\nco-a,A\nco-a,B\n' }, { line: 3, field: 'id', message: expect.stringMatching(/duplicate id "co-a"/) }],
