@@ -134,7 +134,11 @@ describe('Import page', () => {
     await problem.first().waitFor();
     expect(await problem.count()).toBe(1);
     expect(await problem.evaluate((row) => ({ ...(row as HTMLElement).dataset }))).toEqual({ testid: 'import-problem', file: 'SUPPLIES.csv', line: '3', field: 'confidence' });
-    expect(await problem.textContent()).toMatch(/confidence/);
+    expect(await problem.textContent()).toMatch(/confidence.*must be between 0 and 1 \(got 1\.5\)/);
+    // The Chinese interface says the API's phrase in Chinese.
+    await editor.getByTestId('lang-toggle').click();
+    expect(await problem.textContent()).toContain('必须介于 0 与 1 之间（原值 1.5）');
+    await editor.getByTestId('lang-toggle').click();
     expect(await editor.getByTestId('import-run').isDisabled()).toBe(true);
     await editor.getByTestId('import-hint').waitFor();
     expect(await suppliesOut(B)).toEqual([]); // line 2 was valid, but nothing is written
