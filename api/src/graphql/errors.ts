@@ -29,6 +29,7 @@ export function badInput(argument: string, message: string): GraphQLError {
   return codedError('BAD_USER_INPUT', `Argument "${argument}" ${message}`, { argument });
 }
 
-export function notFound(argument: string, id: string): GraphQLError {
-  return codedError('NOT_FOUND', `No entity with id "${id}" (argument "${argument}")`, { argument });
+/** `what` names the kind looked for when the id may name an entity of another kind ("region"). */
+export function notFound(argument: string, id: string, what = 'entity'): GraphQLError {
+  return codedError('NOT_FOUND', `No ${what} with id "${id}" (argument "${argument}")`, { argument });
 }

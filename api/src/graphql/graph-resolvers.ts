@@ -3,7 +3,7 @@
 import { RELATIONSHIP_TYPES, labelOfKind } from '../domain.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.ts';
-import { badInput, codedError, notFound } from './errors.ts';
+import { badInput, notFound } from './errors.ts';
 import { graphElements, readView } from './graph-elements.ts';
 import { buildGraphView, toEdge } from './graph-view.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
@@ -43,9 +43,8 @@ export const graphQueries = {
     );
     if (!header) throw notFound('id', args.id);
     const [focusLabel, upReached, downReached, truncated, regionKnown, clusterKnown] = header as [string, number, number, boolean, boolean, boolean];
-    // "No region", not "no entity": the id may well name an entity of another kind.
-    if (!regionKnown) throw codedError('NOT_FOUND', `No region with id "${filters.regionId}" (argument "filter.regionId")`, { argument: 'filter.regionId' });
-    if (!clusterKnown) throw codedError('NOT_FOUND', `No cluster with id "${filters.clusterId}" (argument "filter.clusterId")`, { argument: 'filter.clusterId' });
+    if (!regionKnown) throw notFound('filter.regionId', filters.regionId!, 'region');
+    if (!clusterKnown) throw notFound('filter.clusterId', filters.clusterId!, 'cluster');
     if (!['Company', 'Segment', 'Chain'].includes(focusLabel)) {
       throw badInput('id', `names a ${focusLabel}; supplyChain starts from a Company, Segment or Chain`);
     }
