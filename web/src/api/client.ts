@@ -153,6 +153,11 @@ async function send<T>(payload: string | FormData, headers: Record<string, strin
   return body.data;
 }
 
+/** The API refused the question itself (an unknown id, a bad argument): asking again will not help. */
+export function isRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'bad-input');
+}
+
 /** A failed change that may be in the database all the same: what is shown should be read again. */
 export function mayBeSaved(error: unknown): boolean {
   return error instanceof ApiError && (error.saved === 'YES' || error.saved === 'UNKNOWN' || error.saved === 'PARTIAL');

@@ -2,7 +2,7 @@
 // the canvas draws and the language. Components read it with useApp(selector) and change it
 // only through the actions below.
 import { useSyncExternalStore } from 'react';
-import { ApiError, isAbort, onApiHealth } from '../api/client.ts';
+import { ApiError, isAbort, isRefusal, onApiHealth } from '../api/client.ts';
 import * as api from '../api/queries.ts';
 import type { EntityDetails, EntitySummary, GraphView } from '../api/types.ts';
 import { CHAIN_KINDS } from '../graph/kinds.ts';
@@ -172,7 +172,7 @@ async function sync(): Promise<void> {
       fetchBase(p, focus, controller.signal),
       // A link may name an expanded node that has since been deleted: it is left out, not fatal.
       ...p.expand.map((id) => fetchExpansion(id, controller.signal).catch((error: unknown) => {
-        if (error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'bad-input')) return null;
+        if (isRefusal(error)) return null;
         throw error;
       })),
     ]);
@@ -207,7 +207,7 @@ async function sync(): Promise<void> {
       return;
     }
     // When the API is down the last graph stays on screen under the banner; a bad id clears it.
-    const clear = apiError.kind === 'not-found' || apiError.kind === 'bad-input';
+    const clear = isRefusal(apiError);
     set({ status: 'error', busy: false, error: apiError, ...(clear ? { focus: null, base: null, graph: null } : {}) });
   }
 }

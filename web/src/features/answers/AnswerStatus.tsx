@@ -1,5 +1,6 @@
 // What an answer view says while it has no rows to show: what to choose, loading, the API's
 // refusal (with a retry), or that the answer is empty.
+import { isRefusal } from '../../api/client.ts';
 import type { StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { Answer } from './useAnswer.ts';
@@ -19,7 +20,7 @@ export function AnswerStatus({ answer, retry, idle, empty, isEmpty }: Props) {
   if (answer.status === 'loading') return <p className="answer__note" role="status" data-testid="answer-loading">{t('loading')}</p>;
   if (answer.status === 'error') {
     // Asking again helps when the API was away, not when it refused the question.
-    const refused = answer.error.kind === 'not-found' || answer.error.kind === 'bad-input';
+    const refused = isRefusal(answer.error);
     return (
       <div className="answer__note answer__note--error" role="alert" data-testid="answer-error">
         {t(refused ? 'answerRefused' : 'answerFailed', { message: answer.error.message })}

@@ -2,7 +2,7 @@
 // coloured by the segment's gap there and showing its local companies. All regions come in one
 // request (chainGaps under an alias per region). Exports to CSV.
 import { useEffect } from 'react';
-import type { ApiError } from '../../api/client.ts';
+import { isRefusal, type ApiError } from '../../api/client.ts';
 import { gapMatrix } from '../../api/queries.ts';
 import type { GapColumn, SegmentGap } from '../../api/types.ts';
 import { STRINGS, displayName, type Lang } from '../../i18n/strings.ts';
@@ -48,7 +48,7 @@ export function matrixCsv(segments: SegmentGap[], columns: GapColumn[], lang: La
 
 /** The compared region (not the main one, regionIds[0]) an error of the batched request is about. */
 function unknownRegion(error: ApiError, regionIds: string[]): string | null {
-  if ((error.kind !== 'not-found' && error.kind !== 'bad-input') || error.argument !== 'regionId') return null;
+  if (!isRefusal(error) || error.argument !== 'regionId') return null;
   const alias = /^r(\d+)$/.exec(String(error.path?.[0] ?? ''));
   const index = alias ? Number(alias[1]) : 0;
   return index > 0 ? regionIds[index] ?? null : null;
