@@ -276,6 +276,10 @@ describe('explorer in Chromium', () => {
   test('states: unknown id in the URL, empty view', async () => {
     await page.goto(`${app.server.url}/?focus=co-no-such-company&dir=both&depth=2`);
     await expect(page.getByTestId('unknown-id').textContent()).resolves.toContain('co-no-such-company');
+    // The details panel says the API's refusal in the interface's language.
+    await page.getByTestId('lang-toggle').click();
+    await expect(page.locator('.details__error').textContent()).resolves.toBe('没有 id 为“co-no-such-company”的实体');
+    await page.getByTestId('lang-toggle').click();
     // Bayview GaN's only supply link is inbound (seed-data/README.md, fact 4): nothing downstream.
     await page.goto(`${app.server.url}/?focus=co-bayview-gan&dir=down&depth=3`);
     await page.getByTestId('empty').waitFor();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { validate } from '../../api/src/import/validate.ts';
 import type { InputFile } from '../../api/src/import/read-files.ts';
 import type { Problem } from '../../api/src/import/problems.ts';
+import { badInput, notFound } from '../../api/src/graphql/errors.ts';
+import { LIMITS } from '../../api/src/graphql/limits.ts';
 import { apiMessageIn } from '../../web/src/i18n/api-messages.ts';
 
 async function problemsOf(values: Record<string, unknown>): Promise<Problem[]> {
@@ -28,6 +30,16 @@ describe('apiMessageIn', () => {
       expect(apiMessageIn('zh', problem!.message), problem!.message).toBe(zh);
       expect(apiMessageIn('en', problem!.message)).toBe(problem!.message);
     }
+  });
+
+  it('says a request\'s unknown ids and refused arguments in Chinese', () => {
+    // Made as the resolvers make them (graph-resolvers.ts, entity-resolvers.ts).
+    expect(apiMessageIn('zh', notFound('id', 'co-nope').message)).toBe('没有 id 为“co-nope”的实体');
+    expect(apiMessageIn('zh', 'No region with id "reg-x" (argument "filter.regionId")')).toBe('没有 id 为“reg-x”的地区');
+    const same = badInput('toId', 'must differ from fromId').message;
+    expect(apiMessageIn('zh', same)).toBe('起点和终点不能是同一个实体');
+    expect(apiMessageIn('zh', badInput('query', `is longer than ${LIMITS.queryLength} characters`).message)).toBe(`搜索词不能超过 ${LIMITS.queryLength} 个字符`);
+    expect(apiMessageIn('en', same)).toBe(same);
   });
 
   it('leaves a message it does not know as the API wrote it', () => {

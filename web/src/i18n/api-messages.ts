@@ -1,6 +1,7 @@
-// The API words its validation problems in English (they are for any client). The web app shows
-// the common ones in Chinese when the interface is: each is a fixed phrase, a value named after it
-// (" (got …)") kept as it is. A message matching none is shown as the API wrote it.
+// The API words its messages in English (they are for any client). The web app shows the common
+// ones in Chinese when the interface is: a request's unknown ids and refused arguments, and each
+// validation phrase with the value named after it (" (got …)") kept as it is. A message matching
+// none is shown as the API wrote it.
 import type { Lang } from './strings.ts';
 
 type Rule = [RegExp, (...parts: string[]) => string];
@@ -22,9 +23,22 @@ const ZH: Rule[] = [
   [/^is too large a number$/, () => '数值过大'],
 ];
 
+/** Whole messages about a request's arguments (not a row's field), as the API words them. */
+const ZH_REQUEST: Rule[] = [
+  [/^No entity with id "(.*)" \(argument "[^"]*"\)$/, (id) => `没有 id 为“${id}”的实体`],
+  [/^No region with id "(.*)" \(argument "[^"]*"\)$/, (id) => `没有 id 为“${id}”的地区`],
+  [/^No cluster with id "(.*)" \(argument "[^"]*"\)$/, (id) => `没有 id 为“${id}”的产业集群`],
+  [/^Argument "toId" must differ from fromId$/, () => '起点和终点不能是同一个实体'],
+  [/^Argument "query" is longer than (\d+) characters$/, (n) => `搜索词不能超过 ${n} 个字符`],
+];
+
 /** The API's message in the interface's language where it is a known phrase, else as written. */
 export function apiMessageIn(lang: Lang, message: string): string {
   if (lang !== 'zh') return message;
+  for (const [pattern, say] of ZH_REQUEST) {
+    const match = pattern.exec(message);
+    if (match) return say(...match.slice(1));
+  }
   const got = / \(got .*\)$/s.exec(message);
   const head = got ? message.slice(0, got.index) : message;
   for (const [pattern, say] of ZH) {

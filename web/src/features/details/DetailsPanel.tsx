@@ -3,6 +3,7 @@
 // Editors can change a company's fields, link and unlink it, and add a company from here.
 import { useEffect, useMemo } from 'react';
 import type { EntityDetails, Relation } from '../../api/types.ts';
+import { apiMessageIn } from '../../i18n/api-messages.ts';
 import { KIND_NAMES, displayName, relationName, valueName, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
@@ -53,7 +54,7 @@ export function DetailsPanel() {
         <button type="button" className="details__close" onClick={() => actions.select(null)} title={t('detailsClose')} aria-label={t('detailsClose')}>×</button>
       )}
       {load.status === 'loading' && <p className="details__loading">{t('detailsLoading')}</p>}
-      {load.status === 'error' && <p className="details__error" role="alert">{load.error.message}</p>}
+      {load.status === 'error' && <p className="details__error" role="alert">{apiMessageIn(lang, load.error.message)}</p>}
       {creating && <><EditBar entity={null} /><CompanyForm /></>}
       {!creating && load.status === 'ready' && (() => {
         const e = load.value;
