@@ -2,7 +2,7 @@
 // (domain.ts, validate.ts) has its Chinese, the value it names kept; anything else is left as is.
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../api/src/import/validate.ts';
-import type { InputFile } from '../../api/src/import/read-files.ts';
+import { readInputFile, type InputFile } from '../../api/src/import/read-files.ts';
 import type { Problem } from '../../api/src/import/problems.ts';
 import { badInput, notFound } from '../../api/src/graphql/errors.ts';
 import { LIMITS } from '../../api/src/graphql/limits.ts';
@@ -42,7 +42,60 @@ describe('apiMessageIn', () => {
     expect(apiMessageIn('en', same)).toBe(same);
   });
 
+  it('says an import\'s problems with its rows in Chinese, keeping the ids, files and lines', async () => {
+    const node = (label: 'Company' | 'Region' | 'Policy', file: string, rows: Record<string, unknown>[]): InputFile =>
+      ({ file, kind: 'node', label, columns: Object.keys(rows[0]!), rows: rows.map((values, i) => ({ line: i + 2, values })) });
+    const rel = (type: 'SUPPLIES' | 'WITHIN' | 'LOCATED_IN', file: string, rows: Record<string, unknown>[]): InputFile =>
+      ({ file, kind: 'relationship', type, columns: Object.keys(rows[0]!), rows: rows.map((values, i) => ({ line: i + 2, values })) });
+    const files = [
+      node('Company', 'Company.csv', [{ id: 'co-a', name: 'A' }, { id: 'co-a', name: 'A again' }, { id: 'co-old', name: 'Old' }, { id: 'co-b', name: 'B' }]),
+      node('Region', 'Region.csv', [{ id: 'reg-x', name: 'X', level: 'city' }, { id: 'reg-y', name: 'Y', level: 'province' }]),
+      node('Company', 'Lab.csv', [{ id: 'co-c', name: 'C', colour: 'red' }]),
+      rel('SUPPLIES', 'SUPPLIES.csv', [{ from: 'co-a', to: 'co-a', product: 'p' }, { from: 'co-a', to: 'co-b', product: 'p' }, { from: 'co-a', to: 'co-b', product: 'p' }, { from: 'co-a', to: 'co-none', product: 'p' }, { from: 'co-a', to: 'reg-x', product: 'p' }]),
+      rel('WITHIN', 'WITHIN.csv', [{ from: 'reg-x', to: 'reg-y' }, { from: 'reg-y', to: 'reg-x' }]),
+      rel('LOCATED_IN', 'LOCATED_IN.csv', [{ from: 'reg-x', to: 'reg-y' }]),
+      node('Policy', 'Policy.csv', [{ id: 'pol-a', name: 'P', validFrom: '2025-06-01', validTo: '2025-01-01' }]),
+    ];
+    const problems: Problem[] = [];
+    await validate(files, () => ({ source: 'test', asOf: '2025-01-01' }),
+      async () => new Map([['co-old', { label: 'Lab' as const }]]), problems);
+    const zh = problems.map((p) => apiMessageIn('zh', p.message));
+    expect(zh).toEqual(expect.arrayContaining([
+      '重复的 id“co-a”（首次出现在 Company.csv 第 2 行）',
+      expect.stringMatching(/^未知的列；可用的列为：id, /),
+      'SUPPLIES 关系的起点和终点不能是同一个实体（“co-a”）',
+      '重复的 SUPPLIES 关系：从“co-a”到“co-b”',
+      '导入数据和数据库中都没有 id 为“co-none”的节点',
+      '“reg-x”是 Region；SUPPLIES 关系的终点应为 Company',
+      '“co-old”在数据库中已是 Lab，不是 Company',
+      '会使“reg-y”位于其自身之内（reg-y ⊂ reg-x ⊂ reg-y）',
+      '早于 validFrom（2025-01-01 < 2025-06-01）',
+      '“reg-x”是 Region；LOCATED_IN 关系的起点应为 Company 或 Lab 或 Incubator 或 Cluster',
+    ]));
+    // Each of these problems has its Chinese: none is left in English.
+    expect(zh.filter((m) => /[a-z]{4,} [a-z]{4,}/.test(m.replace(/“[^”]*”|（[^）]*）/g, '')))).toEqual([]);
+  });
+
+  it('says an import\'s problems with a whole file in Chinese', async () => {
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['Company.csv', Buffer.concat([Buffer.from('id,name\nco-a,A'), Buffer.from([0xff])]), /^文件不是有效的 UTF-8 编码/],
+      ['Company.csv', 'id,name\nco-a,A,extra\n', /^该行有 3 个字段，表头有 2 个$/],
+      ['Company.csv', 'id,id\nco-a,co-b\n', /^表头中此列出现了两次$/],
+      ['Company.csv', '', /^文件为空；CSV 文件的第一行应为表头$/],
+      ['Companies.csv', 'id,name\nco-a,A\n', /^文件名“Companies”既不是节点标签/],
+      ['Company.json', '[1, 2]', /^JSON 导入文件应只包含一个对象数组$/],
+      ['Company.json', '[{"id": ', /^JSON 格式错误：/],
+      ['Company.csv', 'id,name\nco-a,"A"B\n', /^CSV 格式错误：/],
+    ];
+    for (const [file, text, zh] of cases) {
+      const problems: Problem[] = [];
+      await readInputFile(file, Buffer.from(text), problems);
+      expect(problems.length, `${file}: ${String(text)}`).toBeGreaterThan(0);
+      expect(apiMessageIn('zh', problems[0]!.message), problems[0]!.message).toMatch(zh);
+    }
+  });
+
   it('leaves a message it does not know as the API wrote it', () => {
-    expect(apiMessageIn('zh', 'no node with id "co-x" in the input or the database')).toBe('no node with id "co-x" in the input or the database');
+    expect(apiMessageIn('zh', 'The database is not reachable')).toBe('The database is not reachable');
   });
 });
