@@ -286,6 +286,22 @@ describe('explorer in Chromium', () => {
     expect(await nodeIds()).toEqual(['co-bayview-gan']);
   });
 
+  test('the legend starts open beside the graph, and folded in a narrow window, where it would cover it', async () => {
+    await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=1`);
+    await settled(page);
+    expect(await page.getByTestId('legend').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const narrow = await openApp(app.browser, `${app.server.url}/?focus=${FAB}&dir=both&depth=1`, { viewport: { width: 800, height: 700 } });
+    try {
+      await settled(narrow);
+      const legend = narrow.getByTestId('legend');
+      expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await legend.locator('summary').click();
+      expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    } finally {
+      await narrow.context().close();
+    }
+  });
+
   test('writes a screenshot of the chain view (test-output/, and docs/ for the README when asked)', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);

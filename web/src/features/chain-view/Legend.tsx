@@ -1,4 +1,5 @@
 // What the shapes, colours, sizes and lines mean; only the kinds in view are listed.
+import { useState } from 'react';
 import { ENTITY_KINDS, type GraphView } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
 import { EDGE_STYLES } from '../../graph/kinds.ts';
@@ -16,17 +17,25 @@ function EdgeSample({ type }: { type: string }) {
   );
 }
 
+/**
+ * Windows as narrow as app.css's single-column layout: there the open legend would cover a
+ * third of the graph, so it starts folded (one click opens it).
+ */
+const NARROW = '(max-width: 900px)';
+
 /** The legend of the chain view's graph, or of the given one (the answer views' graphs). */
 export function Legend({ graph: given }: { graph?: GraphView | null }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const stored = useApp((s) => s.graph);
   const graph = given === undefined ? stored : given;
+  // Decided once: a constant `open` is set when the legend mounts and then left to the reader's clicks.
+  const [openAtFirst] = useState(() => !window.matchMedia(NARROW).matches);
   const present = new Set(graph?.nodes.map((n) => n.kind));
   const types = new Set(graph?.edges.map((e) => e.type));
   if (!graph?.nodes.length) return null;
   return (
-    <details className="legend" data-testid="legend" open>
+    <details className="legend" data-testid="legend" open={openAtFirst}>
       <summary>{t('legend')}</summary>
       <ul>
         {ENTITY_KINDS.filter((k) => present.has(k)).map((kind) => (
