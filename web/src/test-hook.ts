@@ -34,6 +34,14 @@ const hook = {
     const p = node.renderedPosition();
     return { x: box.left + p.x, y: box.top + p.y };
   },
+  /** The drawn graph's box and the canvas's size, against the stage's own (they must agree). */
+  drawnArea() {
+    const cy = canvas?.core();
+    if (!cy) return null;
+    const box = cy.elements().renderedBoundingBox();
+    const stage = cy.container()!;
+    return { box: { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 }, canvas: { width: cy.width(), height: cy.height() }, stage: { width: stage.clientWidth, height: stage.clientHeight } };
+  },
   /** Where a node is in the graph's own coordinates (unchanged by panning and zooming). */
   modelPosition(id: string): { x: number; y: number } | null {
     const node = canvas?.core()?.getElementById(id);

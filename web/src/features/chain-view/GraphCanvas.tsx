@@ -82,6 +82,8 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
   const appliedSeq = useRef(-1);
   const running = useRef(0);
   const fresh = useRef(true);
+  /** Whether the reader has panned or zoomed since the graph was last fitted to the window. */
+  const moved = useRef(false);
   const [tooltip, setTooltip] = useState<TooltipTarget | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const handlers = useRef({ onSelect, onExpand });
@@ -143,7 +145,19 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
       cy.elements('.faded').removeClass('faded');
     });
     cy.on('viewport drag', () => setTooltip(null));
+    cy.on('dragpan pinchzoom scrollzoom', () => {
+      moved.current = true;
+    });
+    // The stage changes size without the window doing so (the details panel opens below it in a
+    // narrow window, a banner comes and goes): Cytoscape must measure again, or it draws on a
+    // canvas of the old size, cut off. A view the reader has not moved is fitted to the new size.
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      if (!moved.current && cy.nodes().nonempty()) fitView(cy);
+    });
+    observer.observe(container.current!);
     return () => {
+      observer.disconnect();
       running.current++;
       cy.destroy();
       cyRef.current = null;
@@ -191,6 +205,7 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
       }).then((positions) => {
         if (run !== running.current) return;
         applyPositions(cy, positions);
+        moved.current = false;
         setLayingOut(false);
         finish();
       });
@@ -236,10 +251,14 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
   }, [selected, view, big]);
 
   useImperativeHandle(ref, () => ({
-    fit: () => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 40 } }, { duration: 250 }),
+    fit() {
+      moved.current = false;
+      cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 40 } }, { duration: 250 });
+    },
     zoomBy(factor: number) {
       const cy = cyRef.current;
       if (!cy) return;
+      moved.current = true;
       cy.animate({ zoom: { level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } } }, { duration: 150 });
     },
     png: () => cyRef.current!.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }),
@@ -265,6 +284,10 @@ export function GraphCanvas({ view, layout, lang, selected, expanded, onSelect, 
 
 function applyPositions(cy: Core, positions: Map<string, Point>): void {
   cy.nodes().positions((n) => positions.get(n.id()) ?? { x: 0, y: 0 });
+  fitView(cy);
+}
+
+function fitView(cy: Core): void {
   cy.fit(undefined, 40);
   // A handful of nodes would otherwise be blown up to fill the screen.
   if (cy.zoom() > 1.4) {
