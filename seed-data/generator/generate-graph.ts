@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { makeFolder } from '../../api/src/make-folder.ts';
 
 export interface GenerateOptions { companies: number; seed: number; out: string; sampleDir: string }
 export interface GenerateReport { nodes: number; relationships: number; files: number }
@@ -227,8 +228,8 @@ class CsvFiles {
 
   constructor(private readonly out: string) {
     fs.rmSync(out, { recursive: true, force: true });
-    fs.mkdirSync(path.join(out, 'nodes'), { recursive: true });
-    fs.mkdirSync(path.join(out, 'relationships'), { recursive: true });
+    makeFolder(path.join(out, 'nodes'));
+    makeFolder(path.join(out, 'relationships'));
   }
 
   node(label: string, columns: string[], row: Row): void {

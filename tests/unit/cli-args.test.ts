@@ -1,11 +1,13 @@
 // The commands' options, run as a user runs them: a wrong option is one line and the usage, exit
 // 2, before any database is asked for.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../api/src/config.ts';
 
 function run(script: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
+  // A command that hangs is stopped (status null) rather than holding the suite.
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
   return { code: result.status, stderr: result.stderr };
 }
 
@@ -31,5 +33,12 @@ describe('command-line options', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/could not write the graph to .*package\.json\/graph: ENOTDIR/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  // Node's own recursive mkdir retried for ever there (api/src/make-folder.ts).
+  it.runIf(fs.existsSync('/proc/self'))('generate into a folder the system will not make (under /proc) fails at once', () => {
+    const { code, stderr } = run('seed-data/generator/cli.ts', '--companies', '10', '--out', '/proc/chainscope-test/graph');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/could not write the graph to \/proc\/chainscope-test\/graph: ENOENT/);
   });
 });

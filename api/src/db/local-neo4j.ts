@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { ROOT } from '../config.ts';
+import { makeFolder } from '../make-folder.ts';
 
 const LAUNCHER_DIR = path.join(ROOT, 'db-launcher');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
@@ -73,7 +74,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   }
   checkPrerequisites();
   await buildLauncher(say);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  makeFolder(options.dataDir);
   say(`Starting local Neo4j 5.26 (data in ${path.relative(process.cwd(), options.dataDir) || '.'})…`);
   const started = Date.now();
   const child = spawnServer(options, options.port ?? 0);

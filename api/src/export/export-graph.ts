@@ -9,6 +9,7 @@ import { cypher } from '../db/cypher-files.ts';
 import { rowOf } from '../db/neo4j.ts';
 import { COMMON_NODE_PROPS, LABELS, NODE_PROPS, PROVENANCE_PROPS, RELATIONSHIPS, RELATIONSHIP_TYPES } from '../domain.ts';
 import { toLuceneQuery } from '../graphql/search-query.ts';
+import { makeFolder } from '../make-folder.ts';
 
 export type ExportScope = { kind: 'all' } | { kind: 'chain' | 'region'; id: string } | { kind: 'search'; text: string };
 
@@ -25,7 +26,7 @@ export async function exportGraph(driver: Driver, database: string, folder: stri
     (await driver.executeQuery(cypher(name), params, { database, routing: neo4j.routing.READ })).records.map(rowOf);
   const ids = await scopeIds(read, scope);
   const target = path.resolve(folder);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  makeFolder(path.dirname(target));
   // Not mkdtemp, whose folder is private to its owner (0700): the export keeps the usual mode.
   const partial = `${target}.partial-${randomBytes(4).toString('hex')}`;
   fs.mkdirSync(partial);
