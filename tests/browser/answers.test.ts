@@ -103,6 +103,12 @@ describe('answer views in Chromium', () => {
     expect(cards).toEqual(Object.fromEntries(expected.segments.map((s) => [s.segment.id, s.gap ?? 'NONE'])));
     expect(cards[LITHO]).toBe('MISSING');
     expect(Number(await page.getByTestId('gaps-coverage').getAttribute('data-value'))).toBe(expected.coverage);
+    // In a narrow window the chain's segments scroll sideways in their own box, inside the page.
+    await page.setViewportSize({ width: 800, height: 600 });
+    const flow = await page.locator('.flow').evaluate((e) => ({ right: e.getBoundingClientRect().right, scroll: e.scrollWidth, client: e.clientWidth, page: window.innerWidth }));
+    expect(flow.right).toBeLessThanOrEqual(flow.page);
+    expect(flow.scroll).toBeGreaterThan(flow.client);
+    await page.setViewportSize({ width: 1400, height: 860 });
     expect(await page.locator('[data-testid="gap-count"][data-kind="MISSING"]').getAttribute('data-count'))
       .toBe(String(expected.counts.find((c) => c.kind === 'MISSING')!.count));
 
