@@ -323,6 +323,23 @@ describe('explorer in Chromium', () => {
     }
   });
 
+  test('a phone-wide window never scrolls sideways: the search wraps under the header, the tabs scroll', async () => {
+    const phone = await openApp(app.browser, `${app.server.url}/?focus=${FAB}&dir=both&depth=1`, { viewport: { width: 400, height: 800 }, lang: 'zh' });
+    try {
+      await settled(phone);
+      const pageWidth = () => phone.evaluate(() => document.documentElement.scrollWidth);
+      expect(await pageWidth()).toBeLessThanOrEqual(400);
+      const search = await phone.getByTestId('search-input').boundingBox();
+      expect(search!.x + search!.width).toBeLessThanOrEqual(400);
+      // The last tab is reached by scrolling the tab row, and opens its view.
+      await phone.getByTestId('tab-import').click();
+      await phone.waitForURL((url) => url.searchParams.get('view') === 'import');
+      expect(await pageWidth()).toBeLessThanOrEqual(400);
+    } finally {
+      await phone.context().close();
+    }
+  });
+
   test('writes a screenshot of the chain view (test-output/, and docs/ for the README when asked)', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=2&sel=${LITHO}`);
