@@ -331,6 +331,12 @@ describe('explorer in Chromium', () => {
       expect(await pageWidth()).toBeLessThanOrEqual(400);
       const search = await phone.getByTestId('search-input').boundingBox();
       expect(search!.x + search!.width).toBeLessThanOrEqual(400);
+      // The kinds menu opens within the screen.
+      await phone.getByTestId('kind-filter').locator('summary').click();
+      const menu = await phone.locator('.kinds__menu').boundingBox();
+      expect(menu!.x).toBeGreaterThanOrEqual(0);
+      expect(menu!.x + menu!.width).toBeLessThanOrEqual(400);
+      await phone.keyboard.press('Escape');
       // The last tab is reached by scrolling the tab row, and opens its view.
       await phone.getByTestId('tab-import').click();
       await phone.waitForURL((url) => url.searchParams.get('view') === 'import');
