@@ -341,6 +341,12 @@ describe('explorer in Chromium', () => {
       await phone.getByTestId('tab-import').click();
       await phone.waitForURL((url) => url.searchParams.get('view') === 'import');
       expect(await pageWidth()).toBeLessThanOrEqual(400);
+      // A link straight to the last view shows its tab, scrolled into the row.
+      await phone.goto(`${app.server.url}/?view=path`);
+      await phone.getByTestId('tab-path').waitFor();
+      await phone.waitForTimeout(100);
+      const tab = await phone.getByTestId('tab-path').boundingBox();
+      expect(tab!.x + tab!.width).toBeLessThanOrEqual(400);
     } finally {
       await phone.context().close();
     }
