@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ImportInterrupted, ImportUnaudited } from '../../api/src/import/import-dataset.ts';
 import * as mutations from '../../web/src/api/mutations.ts';
 import { KEYS } from '../support/api.ts';
 import { openApp, settled, useAppSession } from './browser.ts';
@@ -167,10 +168,12 @@ describe('Import page', () => {
       if (!route.request().postData()?.includes('"dryRun":false')) return route.fallback();
       await route.fulfill({ json: { data: null, errors: [{ message, extensions: { code, saved, rowsSaved: saved === 'UNKNOWN' ? 0 : 2 } }] } });
     });
+    // The messages as the API words them (import-dataset.ts).
+    const why = new Error('the database is unavailable');
     const expectations = [
-      ['SERVICE_UNAVAILABLE', 'YES', 'All 2 rows of the import are saved, but its entry in the audit log could not be written', 'Every row of the import was saved.'],
-      ['TIMEOUT', 'UNKNOWN', 'The import stopped before any of its 2 rows were confirmed saved; some may be', 'Some rows of the import may have been saved.'],
-      ['SERVICE_UNAVAILABLE', 'PARTIAL', 'The import stopped part-way: at least 1 of its 2 rows are saved, the rest may not be', 'Part of the import was saved.'],
+      ['SERVICE_UNAVAILABLE', 'YES', new ImportUnaudited(2, why).message, 'Every row of the import was saved.'],
+      ['TIMEOUT', 'UNKNOWN', new ImportInterrupted(0, 2, why).message, 'Some rows of the import may have been saved.'],
+      ['SERVICE_UNAVAILABLE', 'PARTIAL', new ImportInterrupted(1, 2, why).message, 'Part of the import was saved.'],
     ] as const;
     for (const [code, saved, message, lead] of expectations) {
       await failWith(code, saved, message);
@@ -180,6 +183,12 @@ describe('Import page', () => {
       expect(await error.locator('strong').textContent()).toContain(lead);
       expect(await error.textContent()).not.toContain('The change'); // the edit forms' wording
       expect(await error.locator('.edit-error__detail').textContent()).toBe(message);
+      if (saved === 'PARTIAL') {
+        // The Chinese interface says it in Chinese, the lead and the API's account both.
+        await editor.getByTestId('lang-toggle').click();
+        expect(await error.locator('.edit-error__detail').textContent()).toMatch(/^导入中途停止：2 行中至少 1 行已保存/);
+        await editor.getByTestId('lang-toggle').click();
+      }
       await editor.unroute('**/graphql');
       // The dry run's result is gone with the failure: validate again before the next import.
       await editor.getByTestId('import-validate').click();

@@ -2,6 +2,7 @@
 // (domain.ts, validate.ts) has its Chinese, the value it names kept; anything else is left as is.
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../api/src/import/validate.ts';
+import { ImportInterrupted, ImportUnaudited } from '../../api/src/import/import-dataset.ts';
 import { readInputFile, type InputFile } from '../../api/src/import/read-files.ts';
 import type { Problem } from '../../api/src/import/problems.ts';
 import { badInput, notFound } from '../../api/src/graphql/errors.ts';
@@ -93,6 +94,15 @@ describe('apiMessageIn', () => {
       expect(problems.length, `${file}: ${String(text)}`).toBeGreaterThan(0);
       expect(apiMessageIn('zh', problems[0]!.message), problems[0]!.message).toMatch(zh);
     }
+  });
+
+  it('says what became of an import that failed while written in Chinese', () => {
+    const why = new Error('the database went away');
+    expect(apiMessageIn('zh', new ImportInterrupted(1_200, 3_400, why).message)).toBe(
+      '导入中途停止：3,400 行中至少 1,200 行已保存，其余可能没有保存（the database went away）。再次导入相同的文件是安全的：已保存的行会被匹配，不会重复添加。');
+    expect(apiMessageIn('zh', new ImportInterrupted(0, 2, why).message)).toBe(
+      '导入在确认保存任何一行之前停止（共 2 行），其中一些可能已经保存（the database went away）。再次导入相同的文件是安全的：已保存的行会被匹配，不会重复添加。');
+    expect(apiMessageIn('zh', new ImportUnaudited(2, why).message)).toBe('导入的全部 2 行均已保存，但未能写入它在审计日志中的记录（the database went away）。');
   });
 
   it('leaves a message it does not know as the API wrote it', () => {
