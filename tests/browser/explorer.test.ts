@@ -341,6 +341,9 @@ describe('explorer in Chromium', () => {
       await phone.getByTestId('tab-import').click();
       await phone.waitForURL((url) => url.searchParams.get('view') === 'import');
       expect(await pageWidth()).toBeLessThanOrEqual(400);
+      // The file button keeps its label on one line beside the drop hint.
+      const choose = await phone.locator('.dropzone__choose .button').boundingBox();
+      expect(choose!.height).toBeLessThan(36);
       // A link straight to the last view shows its tab, scrolled into the row.
       await phone.goto(`${app.server.url}/?view=path`);
       await phone.getByTestId('tab-path').waitFor();
