@@ -57,26 +57,23 @@ const ZH_IMPORT: Rule[] = [
 ];
 
 /** What became of an import that failed while it was written (api/src/import/import-dataset.ts). */
-const AGAIN = ' Importing the same files again is safe: rows already saved are matched, not added twice.';
 const ZH_AGAIN = '再次导入相同的文件是安全的：已保存的行会被匹配，不会重复添加。';
 const ZH_IMPORT_FAILED: Rule[] = [
-  [new RegExp(`^The import stopped part-way: at least ([\\d,]+) of its ([\\d,]+) rows are saved, the rest may not be \\((.*)\\)\\.${literally(AGAIN)}$`, 's'),
+  [/^The import stopped part-way: at least ([\d,]+) of its ([\d,]+) rows are saved, the rest may not be \((.*)\)\. Importing the same files again is safe: rows already saved are matched, not added twice\.$/s,
     (saved, rows, why) => `导入中途停止：${rows} 行中至少 ${saved} 行已保存，其余可能没有保存（${why}）。${ZH_AGAIN}`],
-  [new RegExp(`^The import stopped before any of its ([\\d,]+) rows were confirmed saved; some may be \\((.*)\\)\\.${literally(AGAIN)}$`, 's'),
+  [/^The import stopped before any of its ([\d,]+) rows were confirmed saved; some may be \((.*)\)\. Importing the same files again is safe: rows already saved are matched, not added twice\.$/s,
     (rows, why) => `导入在确认保存任何一行之前停止（共 ${rows} 行），其中一些可能已经保存（${why}）。${ZH_AGAIN}`],
   [/^All ([\d,]+) rows of the import are saved, but its entry in the audit log could not be written \((.*)\)\.$/s,
     (rows, why) => `导入的全部 ${rows} 行均已保存，但未能写入它在审计日志中的记录（${why}）。`],
 ];
 
-/** Text matched as it is in a RegExp. */
-function literally(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** The whole-message rules, tried before the field phrases. */
+const ZH_WHOLE = [...ZH_REQUEST, ...ZH_IMPORT, ...ZH_IMPORT_FAILED];
 
 /** The API's message in the interface's language where it is a known phrase, else as written. */
 export function apiMessageIn(lang: Lang, message: string): string {
   if (lang !== 'zh') return message;
-  for (const [pattern, say] of [...ZH_REQUEST, ...ZH_IMPORT, ...ZH_IMPORT_FAILED]) {
+  for (const [pattern, say] of ZH_WHOLE) {
     const match = pattern.exec(message);
     if (match) return say(...match.slice(1));
   }
