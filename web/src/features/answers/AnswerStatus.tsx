@@ -2,9 +2,7 @@
 // refusal (with a retry), or that the answer is empty.
 import { isRefusal } from '../../api/client.ts';
 import type { StringKey } from '../../i18n/strings.ts';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/store.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 import type { Answer } from './useAnswer.ts';
 
 interface Props {
@@ -18,7 +16,7 @@ interface Props {
 
 export function AnswerStatus({ answer, retry, idle, empty, isEmpty }: Props) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   if (answer.status === 'idle') return idle ? <p className="answer__note" data-testid="answer-idle">{t(idle)}</p> : null;
   if (answer.status === 'loading') return <p className="answer__note" role="status" data-testid="answer-loading">{t('loading')}</p>;
   if (answer.status === 'error') {
@@ -26,7 +24,7 @@ export function AnswerStatus({ answer, retry, idle, empty, isEmpty }: Props) {
     const refused = isRefusal(answer.error);
     return (
       <div className="answer__note answer__note--error" role="alert" data-testid="answer-error">
-        {t(refused ? 'answerRefused' : 'answerFailed', { message: apiMessageIn(lang, answer.error.message) })}
+        {t(refused ? 'answerRefused' : 'answerFailed', { message: apiMessage(answer.error.message) })}
         {!refused && <> <button type="button" onClick={retry}>{t('retry')}</button></>}
       </div>
     );

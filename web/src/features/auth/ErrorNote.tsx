@@ -2,10 +2,8 @@
 // role, each with what to do; any other error as the API said it, led by what became of the
 // change when the API says (extensions.saved): an editor told only "failed" would save twice.
 import { ApiError, hasApiKey, type SavedState } from '../../api/client.ts';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
 import type { StringKey } from '../../i18n/strings.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/store.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 
 function refusalKey(error: ApiError): StringKey | null {
   if (error.kind === 'unauthenticated') return hasApiKey() ? 'editKeyInvalid' : 'editNeedsKey';
@@ -19,13 +17,13 @@ const IMPORT_SAVED_KEY: Record<SavedState, StringKey> = { ...SAVED_KEY, YES: 'im
 
 export function ErrorNote({ error, of = 'change' }: { error: unknown; of?: 'change' | 'import' }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   if (!error) return null;
   const api = error instanceof ApiError ? error : null;
   const savedKey = of === 'import' ? IMPORT_SAVED_KEY : SAVED_KEY;
   const refusal = api ? refusalKey(api) : null;
   const lead = refusal ?? (api?.saved ? savedKey[api.saved] : null);
-  const detail = apiMessageIn(lang, error instanceof Error ? error.message : String(error));
+  const detail = apiMessage(error instanceof Error ? error.message : String(error));
   return (
     <div className="edit-error" role="alert" data-testid="edit-error" data-kind={api?.kind ?? 'other'} data-saved={api?.saved}>
       {/* A refused key is said in the interface's language only: the API's words would repeat it in English. */}

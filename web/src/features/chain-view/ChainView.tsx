@@ -1,8 +1,7 @@
 // The chain view: toolbar, canvas, legend and the states around them (welcome, loading, empty,
 // truncated, unknown id).
 import { useEffect, useRef } from 'react';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 import { displayName } from '../../i18n/strings.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { registerCanvas } from '../../test-hook.ts';
@@ -15,6 +14,7 @@ export function ChainView() {
   const t = useT();
   const canvas = useRef<CanvasHandle | null>(null);
   const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   const graph = useApp((s) => s.graph);
   const base = useApp((s) => s.base);
   const layout = useApp((s) => s.layout);
@@ -87,7 +87,7 @@ export function ChainView() {
           <div className="overlay overlay--error" data-testid="unknown-id" role="alert">{t('unknownId', { id: params.focus ?? '' })}</div>
         )}
         {status === 'error' && error && (error.kind === 'bad-input' || error.kind === 'other') && (
-          <div className="overlay overlay--error" data-testid="view-error" role="alert">{t('badInput', { message: apiMessageIn(lang, error.message) })}</div>
+          <div className="overlay overlay--error" data-testid="view-error" role="alert">{t('badInput', { message: apiMessage(error.message) })}</div>
         )}
       </div>
     </section>

@@ -3,9 +3,8 @@
 // Editors can change a company's fields, link and unlink it, and add a company from here.
 import { useEffect, useMemo } from 'react';
 import type { EntityDetails, Relation } from '../../api/types.ts';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
 import { KIND_NAMES, displayName, relationName, valueName, type Lang, type StringKey } from '../../i18n/strings.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
 import { CompanyForm } from './CompanyForm.tsx';
@@ -23,6 +22,7 @@ const FIELDS: (keyof EntityDetails & StringKey)[] = [
 export function DetailsPanel() {
   const t = useT();
   const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   const params = useApp((s) => s.params);
   const graph = useApp((s) => s.graph);
   const inGraph = useMemo(() => new Set(graph?.nodes.map((n) => n.id)), [graph]);
@@ -54,7 +54,7 @@ export function DetailsPanel() {
         <button type="button" className="details__close" onClick={() => actions.select(null)} title={t('detailsClose')} aria-label={t('detailsClose')}>×</button>
       )}
       {load.status === 'loading' && <p className="details__loading">{t('detailsLoading')}</p>}
-      {load.status === 'error' && <p className="details__error" role="alert">{apiMessageIn(lang, load.error.message)}</p>}
+      {load.status === 'error' && <p className="details__error" role="alert">{apiMessage(load.error.message)}</p>}
       {creating && <><EditBar entity={null} /><CompanyForm /></>}
       {!creating && load.status === 'ready' && (() => {
         const e = load.value;

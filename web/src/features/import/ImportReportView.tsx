@@ -1,13 +1,11 @@
 // An import report: per-file counts and every problem with its file, line and field.
 import type { ImportReport } from '../../api/mutations.ts';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
-import { useT } from '../../i18n/useT.ts';
-import { useApp } from '../../store/store.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 
 /** `dryRun`: nothing was written, so only the rejected rows per file mean anything. */
 export function ImportReportView({ report, dryRun }: { report: ImportReport; dryRun: boolean }) {
   const t = useT();
-  const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   const counts = { nodes: report.nodes, relationships: report.relationships, problems: report.problems.length, seconds: report.seconds.toFixed(1) };
   const summary = dryRun ? t('importValid', counts)
     : report.written ? t('importWritten', counts)
@@ -49,7 +47,7 @@ export function ImportReportView({ report, dryRun }: { report: ImportReport; dry
                 <td>{p.file}</td>
                 <td>{p.line || t('importWholeFile')}</td>
                 <td>{p.field ? <code>{p.field}</code> : ''}</td>
-                <td>{apiMessageIn(lang, p.message)}</td>
+                <td>{apiMessage(p.message)}</td>
               </tr>
             ))}
           </tbody>

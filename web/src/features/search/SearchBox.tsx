@@ -7,9 +7,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, isAbort } from '../../api/client.ts';
 import { search } from '../../api/queries.ts';
 import type { EntityKind, EntitySummary } from '../../api/types.ts';
-import { apiMessageIn } from '../../i18n/api-messages.ts';
 import { KIND_NAMES, displayName } from '../../i18n/strings.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useApiMessage, useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
 import { groupByKind } from './group.ts';
@@ -31,6 +30,7 @@ interface Props {
 export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId = 'search-input' }: Props = {}) {
   const t = useT();
   const lang = useApp((s) => s.lang);
+  const apiMessage = useApiMessage();
   const listId = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -119,7 +119,7 @@ export function SearchBox({ kinds, placeholder, onPick = actions.focusOn, testId
         >
           {stale && <div className="search__note">{t('searchSearching')}</div>}
           {!stale && answer && 'error' in answer && (
-            <div className="search__note search__note--error">{t('searchFailed', { message: apiMessageIn(lang, answer.error) })}</div>
+            <div className="search__note search__note--error">{t('searchFailed', { message: apiMessage(answer.error) })}</div>
           )}
           {!stale && answer && 'items' in answer && !flat.length && <div className="search__note" data-testid="search-empty">{t('searchNoResults')}</div>}
           {groups.map((group, g) => (
