@@ -75,6 +75,12 @@ describe('answer views in Chromium', () => {
     expect(drawn).toEqual(sorted(second.paths.nodes.map((n) => n.id)));
     expect(drawn).toEqual(expect.arrayContaining([STARTUP, second.company.id]));
     await page.getByTestId('score-parts').waitFor();
+    // The selected row's score parts and its button stay inside the row (the button once stuck out past it).
+    const row = page.locator(`[data-testid="partners-row"][data-id="${second.company.id}"]`);
+    const rowRight = await row.evaluate((e) => e.getBoundingClientRect().right);
+    for (const inside of [row.getByTestId('score-parts'), row.getByTestId('open-explore')]) {
+      expect(await inside.evaluate((e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(rowRight);
+    }
 
     const rows = await csvRows(Promise.all([page.waitForEvent('download'), page.getByTestId('partners-csv').click()]).then(([d]) => d));
     expect(rows[0]!.slice(0, 5)).toEqual(['rank', 'company_id', 'name', 'name_zh', 'score']);
