@@ -100,7 +100,7 @@ const en = {
   regionLabel: 'Region',
   product: 'product',
   hintClicks: 'Click a node for details · double-click to expand · drag to move',
-  distance: '{count} hop(s) from the focus',
+  distance: '{count} hops from the focus',
   viewControls: 'View controls',
   layingOut: 'Laying out…',
   // Editing, the API key and the Import page (issue 5).
@@ -172,7 +172,7 @@ const en = {
   importResultTitle: 'Import report',
   importValid: 'Valid rows: nodes {nodes}, relationships {relationships} · problems: {problems}',
   importWritten: 'Written in {seconds} s: nodes {nodes}, relationships {relationships} · problems: {problems}',
-  importRefused: 'Import refused, nothing was written: {problems} problem(s)',
+  importRefused: 'Import refused, nothing was written. Problems: {problems}',
   importNothingWritten: 'Nothing was written.',
   importFile: 'File',
   importCreated: 'Created',
@@ -270,7 +270,7 @@ const en = {
   localCompanies: 'Local companies',
   fillers: 'Candidate fillers',
   fillersHint: 'Companies in this segment elsewhere, by size and ties to the region.',
-  localCustomers: '{count} local customer(s)',
+  localCustomers: '{count} local customers',
   localAlumni: '{count} local alumni',
   localBadge: 'local',
   policies: 'Policies',
@@ -289,11 +289,11 @@ const en = {
   pickAny: 'Search any entity…',
   maxHops: 'Max hops',
   swap: 'Swap ⇅',
-  pathsFound: '{count} path(s)',
+  pathsFound: '{count} paths',
   showAllPaths: 'Show all',
   pathIdle: 'Choose two entities.',
   pathEmpty: 'No path within this many hops.',
-  hops: '{count} hop(s)',
+  hops: '{count} hops',
   businessPath: 'business',
   otherPath: 'via places or categories',
   pathGraphHint: 'The paths are drawn here.',
@@ -601,6 +601,30 @@ export type Lang = 'en' | 'zh';
 
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { en, zh };
 
+/**
+ * English forms for a count of one, where the form above is plural ("1 hop", "2 hops"); Chinese
+ * has no plural forms. Chosen by Intl.PluralRules from the `count` given.
+ */
+const enOne: Partial<Record<StringKey, string>> = {
+  distance: '{count} hop from the focus',
+  employeesCount: '{count} employee',
+  hops: '{count} hop',
+  localAlumni: '{count} local alumnus',
+  localCustomers: '{count} local customer',
+  pathsFound: '{count} path',
+  resultsShown: '{count} result',
+};
+const EN_PLURAL = new Intl.PluralRules('en');
+
+/**
+ * A string in a language with its values filled in, in the English singular when `count` is one.
+ * A count given as formatted text ("12,000") reads as NaN, plural: right for every count but 1.
+ */
+export function text(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
+  const one = lang === 'en' && vars?.count !== undefined && EN_PLURAL.select(Number(vars.count)) === 'one' ? enOne[key] : undefined;
+  return format(one ?? STRINGS[lang][key], vars);
+}
+
 export const KIND_NAMES: Record<Lang, Record<EntityKind, string>> = {
   en: {
     COMPANY: 'Company', LAB: 'Lab', TALENT: 'Person', TECHNOLOGY: 'Technology', CHAIN: 'Chain',
@@ -642,7 +666,7 @@ export function relationName(type: string, lang: Lang): string {
   return lang === 'zh' ? RELATION_NAMES_ZH[type] ?? type : type.toLowerCase().replaceAll('_', ' ');
 }
 
-export function format(template: string, vars: Record<string, string | number> = {}): string {
+function format(template: string, vars: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 

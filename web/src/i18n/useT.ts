@@ -2,11 +2,11 @@
 import { useCallback } from 'react';
 import { useApp } from '../store/store.ts';
 import { apiMessageIn } from './api-messages.ts';
-import { STRINGS, format, type StringKey } from './strings.ts';
+import { text, type StringKey } from './strings.ts';
 
 export function useT(): (key: StringKey, vars?: Record<string, string | number>) => string {
   const lang = useApp((s) => s.lang);
-  return useCallback((key, vars) => format(STRINGS[lang][key], vars), [lang]);
+  return useCallback((key, vars) => text(lang, key, vars), [lang]);
 }
 
 /** The API's (English) message in the current language, where api-messages.ts knows it. */
