@@ -76,8 +76,11 @@ CALL (segment, localOrgs, sellers) {
   WITH DISTINCT buyer
   MATCH (buyer)<-[:SUPPLIES]-(seller)
   WHERE seller IN sellers
-  WITH seller LIMIT $inboundCap
-  RETURN count(*) AS inbound, count(CASE WHEN NOT seller IN localOrgs THEN 1 END) AS inboundFromOutside
+  // One past the cap says whether there are more than were counted.
+  WITH seller LIMIT $inboundCap + 1
+  WITH collect(seller) AS found
+  WITH found[..$inboundCap] AS counted, size(found) > $inboundCap AS inboundIsLowerBound
+  RETURN size(counted) AS inbound, size([seller IN counted WHERE NOT seller IN localOrgs]) AS inboundFromOutside, inboundIsLowerBound
 }
 CALL (segment) {
   MATCH (segment)<-[:APPLIES_TO]-(t)
@@ -136,7 +139,7 @@ RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        [(segment)-[:FEEDS]->(next:Segment)-[:PART_OF]->(chain) | next.id] AS feeds,
        localCount,
        [c IN locals | c { .id, .name, .nameZh, .stage, .employees, region: head([(c)-[:LOCATED_IN]->(r:Region) | r { .name, .nameZh }]) }] AS locals,
-       inbound, inboundFromOutside, localExperts, localAdopters,
+       inbound, inboundFromOutside, inboundIsLowerBound, localExperts, localAdopters,
        size(techs) AS technologyCount, [t IN techs[..$shown] | t.name] AS technologies,
        [t IN techs[..$shown] | coalesce(t.nameZh, t.name)] AS technologiesZh,
        fillers, labCount, labs, policyCount, policies

@@ -107,7 +107,7 @@ const GAPS = `query($chainId: ID!, $regionId: ID!) {
   chainGaps(chainId: $chainId, regionId: $regionId) {
     coverage counts { kind count }
     segments {
-      segment { id } feeds gap gaps inboundSupplies inboundFromOutside localExperts localAdopters
+      segment { id } feeds gap gaps inboundSupplies inboundFromOutside inboundIsLowerBound localExperts localAdopters
       localCount localCompanies { company { id } }
       fillers { company { id } regionName localCustomers }
       labs { lab { id } local technologies }
@@ -128,7 +128,7 @@ describe('chainGaps on the fixture', () => {
     expect(bySegment['fx-seg-material']).toMatchObject({ gap: 'SINGLE_SUPPLIER', gaps: ['SINGLE_SUPPLIER'], localCount: 1, inboundSupplies: 1, inboundFromOutside: 0 });
     expect(bySegment['fx-seg-fab']).toMatchObject({
       gap: 'EXTERNAL_DEPENDENCY', gaps: ['EXTERNAL_DEPENDENCY', 'TALENT_SHORTAGE'],
-      inboundSupplies: 3, inboundFromOutside: 2, localExperts: 0, localAdopters: 2, feeds: ['fx-seg-module'],
+      inboundSupplies: 3, inboundFromOutside: 2, inboundIsLowerBound: false, localExperts: 0, localAdopters: 2, feeds: ['fx-seg-module'],
     });
     expect(bySegment['fx-seg-module']).toMatchObject({ gap: null, gaps: [], localExperts: 1, localAdopters: 2 });
     expect(gaps.coverage).toBe(0.75);
@@ -136,6 +136,18 @@ describe('chainGaps on the fixture', () => {
       { kind: 'MISSING', count: 1 }, { kind: 'SINGLE_SUPPLIER', count: 1 },
       { kind: 'EXTERNAL_DEPENDENCY', count: 1 }, { kind: 'TALENT_SHORTAGE', count: 0 },
     ]);
+  });
+
+  it('counts inbound supplies up to the cap, and says when there are more', async () => {
+    const fab = async (inboundCap: number) => (await driver.executeQuery(cypher('chain-gaps'), integerParams({
+      chainId: 'fx-chain', regionId: 'fx-city', fillers: 5, shown: 20, fillerPool: 200, inboundCap, part: 0, parts: 1, ...ALL_PARTS,
+    }), { database: inject('neo4jDatabase') })).records.map((r) => r.toObject()).find((r) => (r.segment as { id: string }).id === 'fx-seg-fab')!;
+    // fx-seg-fab has 3 inbound supplies, 2 of them from outside fx-city.
+    expect(await fab(3)).toMatchObject({ inbound: 3, inboundFromOutside: 2, inboundIsLowerBound: false });
+    const capped = await fab(2);
+    expect(capped).toMatchObject({ inbound: 2, inboundIsLowerBound: true });
+    // Whichever two were counted, at least one came from outside.
+    expect([1, 2]).toContain(Number(capped.inboundFromOutside));
   });
 
   it('ranks fillers by ties to the region, then size, and lists labs and policies', async () => {

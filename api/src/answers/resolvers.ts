@@ -103,6 +103,7 @@ export const answerQueries = {
         localCompanies: (row.locals as Record<string, unknown>[]).map(company),
         inboundSupplies: evidence.inbound,
         inboundFromOutside: evidence.inboundFromOutside,
+        inboundIsLowerBound: row.inboundIsLowerBound,
         localExperts: evidence.localExperts,
         localAdopters: evidence.localAdopters,
         technologies: row.technologies,
