@@ -169,6 +169,34 @@ describe('answer views in Chromium', () => {
     expect(await ids('[data-testid="matrix-region"]')).toEqual(['reg-shenzhen', 'reg-wuhan']);
   });
 
+  test('Gaps: past the API\'s count of inbound supplies, the outside share is shown of "2,000+"', async () => {
+    // The sample is far from the cap (tests/integration/answers.test.ts checks the API's side), so
+    // the real answer is passed on with one segment's counts raised past it.
+    const RESIST = 'seg-photoresist-wet-chemicals';
+    await page.route('**/graphql', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json() as { data?: { chainGaps?: ChainGaps } };
+      const resist = body.data?.chainGaps?.segments.find((s) => s.segment.id === RESIST);
+      if (resist && 'inboundSupplies' in resist) Object.assign(resist, { inboundSupplies: 2000, inboundFromOutside: 1357, inboundIsLowerBound: true });
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(`${app.server.url}/?view=gaps&chain=chain-semiconductors&region=reg-guangdong&seg=${RESIST}`);
+      const card = page.locator(`[data-testid="segment-card"][data-id="${RESIST}"]`);
+      await card.waitFor();
+      await expect(card.textContent()).resolves.toContain('68% of 2,000+ in from outside');
+      await expect(page.getByTestId('segment-panel').textContent()).resolves.toContain('68% from outside (1,357 of the 2,000 counted; there are more)');
+      // Below the cap a segment shows its counts as they are.
+      const { chainGaps } = await ask<{ chainGaps: ChainGaps }>(CHAIN_GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-guangdong' });
+      const other = chainGaps.segments.find((s) => s.segment.id !== RESIST && s.inboundSupplies > 0)!;
+      expect(other.inboundIsLowerBound).toBe(false);
+      await expect(page.locator(`[data-testid="segment-card"][data-id="${other.segment.id}"]`).textContent())
+        .resolves.toContain(`${other.inboundFromOutside}/${other.inboundSupplies} in from outside`);
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
   test('the matrix is one request with an alias per region, valid against the schema', () => {
     const schema = buildSchema(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'api', 'src', 'graphql', 'schema.graphql'), 'utf8'));
     expect(validate(schema, parse(gapMatrixDocument(3))).map((e) => e.message)).toEqual([]);

@@ -27,7 +27,7 @@ test('a 2,000-element view renders and pans without freezing', async () => {
   const render = await page.evaluate((v) => window.__chainscope!.loadGraph(v), view);
   expect(render.elements).toBe(2000);
   expect((await page.evaluate(() => window.__chainscope!.nodeIds())).length).toBe(800);
-  await expect(page.getByTestId('truncated').textContent()).resolves.toBe('Showing 800 of 3200 — narrow the filters');
+  await expect(page.getByTestId('truncated').textContent()).resolves.toBe('Showing 800 of 3,200 — narrow the filters');
 
   const pan = await page.evaluate(() => window.__chainscope!.pan(60));
   const result = { elements: render.elements, renderMs: Math.round(render.ms), webgl: render.webgl, panMeanFrameMs: Math.round(pan.meanMs), panWorstFrameMs: Math.round(pan.worstMs) };

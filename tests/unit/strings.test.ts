@@ -13,7 +13,9 @@ describe('text', () => {
     expect(text('en', 'localAlumni', { count: 3 })).toBe('3 local alumni');
   });
 
-  it('reads a count given as text, formatted or not', () => {
+  it('reads a count given as a number or as text', () => {
+    expect(text('en', 'employeesCount', { count: 1 })).toBe('1 employee');
+    expect(text('en', 'employeesCount', { count: 12000 })).toBe('12,000 employees');
     expect(text('en', 'employeesCount', { count: '1' })).toBe('1 employee');
     expect(text('en', 'employeesCount', { count: '12,000' })).toBe('12,000 employees');
   });
@@ -22,5 +24,14 @@ describe('text', () => {
     expect(text('zh', 'hops', { count: 1 })).toBe('1 跳');
     expect(text('en', 'importRefused', { problems: 1 })).toBe('Import refused, nothing was written. Problems: 1');
     expect(text('en', 'searchFailed', { message: 'x' })).toBe('Search failed: x');
+  });
+});
+
+describe('numbers in strings', () => {
+  it('groups thousands in both languages, and leaves text as given', () => {
+    expect(text('en', 'localCount', { count: 1526 })).toBe('1,526 local');
+    expect(text('zh', 'localCount', { count: 1526 })).toBe('本地 1,526 家');
+    expect(text('en', 'inboundShareValue', { pct: 68, outside: 1357, total: 2000 })).toBe('68% from outside (1,357 of the 2,000 counted; there are more)');
+    expect(text('en', 'truncated', { shown: 500, total: '2342+' })).toBe('Showing 500 of 2342+ — narrow the filters');
   });
 });

@@ -144,7 +144,7 @@ export const CHAIN_GAPS = `query ChainGaps($chainId: ID!, $regionId: ID!) {
       segment { id kind name nameZh tier }
       feeds gap gaps
       localCount localCompanies { ${GAP_COMPANY_FIELDS} }
-      inboundSupplies inboundFromOutside localExperts localAdopters technologies technologiesZh technologyCount labCount policyCount
+      inboundSupplies inboundFromOutside inboundIsLowerBound localExperts localAdopters technologies technologiesZh technologyCount labCount policyCount
       fillers { ${GAP_COMPANY_FIELDS} }
       labs { lab { id kind name nameZh } regionName regionNameZh local technologies technologiesZh trl }
       policies { policy { id kind name nameZh } issuerRegion issuerRegionZh appliesHere }

@@ -195,6 +195,8 @@ export interface SegmentGap {
   localCompanies: GapCompany[];
   inboundSupplies: number;
   inboundFromOutside: number;
+  /** More inbound supplies than the API counts (2,000): inboundSupplies is a lower bound, the outside share that of those counted. */
+  inboundIsLowerBound: boolean;
   localExperts: number;
   localAdopters: number;
   technologies: string[];

@@ -262,9 +262,11 @@ const en = {
   gapCoveredHint: 'local companies and no gap found in {region}',
   localCount: '{count} local',
   fromOutsideShort: '{outside}/{total} in from outside',
+  fromOutsideShareShort: '{pct}% of {total}+ in from outside',
   localCompaniesCount: 'Local companies',
   inboundLabel: 'Supplies to local buyers',
   inboundValue: '{outside} of {total} from outside',
+  inboundShareValue: '{pct}% from outside ({outside} of the {total} counted; there are more)',
   expertsLabel: 'Local experts / users',
   expertsValue: '{experts} experts for {adopters} companies using the technologies',
   localCompanies: 'Local companies',
@@ -560,9 +562,11 @@ const zh: Record<StringKey, string> = {
   gapCoveredHint: '{region} 有本地企业，未发现缺口',
   localCount: '本地 {count} 家',
   fromOutsideShort: '{total} 条供应中 {outside} 条来自外地',
+  fromOutsideShareShort: '{total}+ 条供应中 {pct}% 来自外地',
   localCompaniesCount: '本地企业',
   inboundLabel: '对本地采购方的供应',
   inboundValue: '{total} 条中 {outside} 条来自外地',
+  inboundShareValue: '{pct}% 来自外地（已统计 {total} 条中的 {outside} 条，实际更多）',
   expertsLabel: '本地专家 / 使用企业',
   expertsValue: '{experts} 名专家，{adopters} 家企业使用相关技术',
   localCompanies: '本地企业',
@@ -615,14 +619,17 @@ const enOne: Partial<Record<StringKey, string>> = {
   resultsShown: '{count} result',
 };
 const EN_PLURAL = new Intl.PluralRules('en');
+const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') };
 
 /**
- * A string in a language with its values filled in, in the English singular when `count` is one.
- * A count given as formatted text ("12,000") reads as NaN, plural: right for every count but 1.
+ * A string in a language with its values filled in, in the English singular when `count` is one
+ * (a count given as text, "12,000", reads as NaN: plural, right for every count but 1).
  */
-export function text(lang: Lang, key: StringKey, vars?: Record<string, string | number>): string {
-  const one = lang === 'en' && vars?.count !== undefined && EN_PLURAL.select(Number(vars.count)) === 'one' ? enOne[key] : undefined;
-  return format(one ?? STRINGS[lang][key], vars);
+export function text(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  const one = lang === 'en' && vars.count !== undefined && EN_PLURAL.select(Number(vars.count)) === 'one' ? enOne[key] : undefined;
+  // Numbers with their thousands grouped ("1,526"); text as given.
+  const shown = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? NUMBERS[lang].format(value) : value]));
+  return format(one ?? STRINGS[lang][key], shown);
 }
 
 export const KIND_NAMES: Record<Lang, Record<EntityKind, string>> = {

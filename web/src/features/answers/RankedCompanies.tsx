@@ -66,7 +66,7 @@ export function RankedCompanies({ rows, selected, onSelect, testId }: Props) {
               <div className="ranked__meta">
                 {row.tags.map((tag) => <span key={tag} className="badge">{tag}</span>)}
                 {c.stage && <span>{valueName('stage', c.stage, lang)}</span>}
-                {c.employees !== null && <span>{t('employeesCount', { count: c.employees.toLocaleString() })}</span>}
+                {c.employees !== null && <span>{t('employeesCount', { count: c.employees })}</span>}
               </div>
               <ul className="ranked__reasons">
                 {row.reasons.map((reason) => <li key={reason}>{reason}</li>)}

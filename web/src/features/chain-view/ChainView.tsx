@@ -63,7 +63,7 @@ export function ChainView() {
         <Legend />
         {status === 'ready' && base?.truncated && (
           <div className="notice notice--warn" data-testid="truncated" role="status">
-            {t('truncated', { shown: base.nodes.length, total: base.totalIsLowerBound ? `${base.totalNodes}+` : base.totalNodes })}
+            {t('truncated', { shown: base.nodes.length, total: base.totalIsLowerBound ? `${base.totalNodes.toLocaleString('en-US')}+` : base.totalNodes })}
           </div>
         )}
         {graph && graph.nodes.length > 0 && (

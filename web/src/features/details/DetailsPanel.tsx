@@ -95,7 +95,7 @@ export function DetailsPanel() {
                 <div key={f}><dt>{t(f)}</dt><dd>{value(f, e[f])}</dd></div>
               ))}
               {e.aliases.length > 0 && <div><dt>{t('aliases')}</dt><dd>{e.aliases.join(', ')}</dd></div>}
-              <div><dt>{t('degree')}</dt><dd>{e.degree}</dd></div>
+              <div><dt>{t('degree')}</dt><dd>{e.degree.toLocaleString()}</dd></div>
               {e.source && <div><dt>{t('source')}</dt><dd>{e.source}</dd></div>}
               {e.updatedAt && <div><dt>{t('updatedAt')}</dt><dd>{e.updatedAt.slice(0, 10)}</dd></div>}
             </dl>}

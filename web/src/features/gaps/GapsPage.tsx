@@ -23,10 +23,10 @@ export function gapsCsv(gaps: ChainGaps, columns: SegmentGap[][], lang: Lang): s
   const ids = (items: { id: string }[]) => items.map((i) => i.id).join('|');
   return tableCsv(
     ['column', 'segment_id', 'segment', 'tier', 'gap', 'all_gaps', 'local_companies', 'local_company_ids', 'inbound_supplies',
-      'inbound_from_outside', 'local_experts', 'local_adopters', 'technologies', 'filler_ids', 'lab_ids', 'policy_ids'],
+      'inbound_from_outside', 'inbound_is_lower_bound', 'local_experts', 'local_adopters', 'technologies', 'filler_ids', 'lab_ids', 'policy_ids'],
     columns.flatMap((column, i) => column.map((s) => [
       i + 1, s.segment.id, displayName(s.segment, lang), s.segment.tier, s.gap ?? '', s.gaps.join('|'), s.localCount,
-      ids(s.localCompanies.map((c) => c.company)), s.inboundSupplies, s.inboundFromOutside, s.localExperts, s.localAdopters,
+      ids(s.localCompanies.map((c) => c.company)), s.inboundSupplies, s.inboundFromOutside, s.inboundIsLowerBound, s.localExperts, s.localAdopters,
       inLanguage(s.technologies, s.technologiesZh, lang).join('|'), ids(s.fillers.map((c) => c.company)), ids(s.labs.map((l) => l.lab)), ids(s.policies.map((p) => p.policy)),
     ])),
   );

@@ -6,6 +6,7 @@ import { displayName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { GAP_STYLES, shadeOf } from './gap-style.ts';
+import { outsidePercent } from './inbound.ts';
 
 interface Link { from: string; to: string; d: string }
 
@@ -91,7 +92,9 @@ export function SegmentFlow({ columns, selected, onSelect }: Props) {
                   <span className="segment-card__name">{displayName(s.segment, lang)}</span>
                   <span className="segment-card__meta">
                     {t('localCount', { count: s.localCount })}
-                    {s.inboundSupplies > 0 && ` · ${t('fromOutsideShort', { outside: s.inboundFromOutside, total: s.inboundSupplies })}`}
+                    {s.inboundSupplies > 0 && ` · ${s.inboundIsLowerBound
+                      ? t('fromOutsideShareShort', { pct: outsidePercent(s), total: s.inboundSupplies })
+                      : t('fromOutsideShort', { outside: s.inboundFromOutside, total: s.inboundSupplies })}`}
                   </span>
                   <span className="segment-card__gaps">
                     {s.gaps.length

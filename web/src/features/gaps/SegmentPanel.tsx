@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from '../answers/open.ts';
 import { GAP_STYLES, shadeOf } from './gap-style.ts';
+import { outsidePercent } from './inbound.ts';
 
 function EntityLink({ entity }: { entity: EntitySummary }) {
   const lang = useApp((s) => s.lang);
@@ -31,7 +32,7 @@ function CompanyList({ companies, testId, fillers }: { companies: GapCompany[]; 
           <span className="panel-list__meta">
             {[
               inLanguage(c.regionName, c.regionNameZh, lang),
-              c.company.employees !== null ? t('employeesCount', { count: c.company.employees.toLocaleString() }) : null,
+              c.company.employees !== null ? t('employeesCount', { count: c.company.employees }) : null,
               fillers && c.localCustomers ? t('localCustomers', { count: c.localCustomers }) : null,
               fillers && c.localAlumni ? t('localAlumni', { count: c.localAlumni }) : null,
             ].filter(Boolean).join(' · ')}
@@ -67,13 +68,13 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         })}
       </div>
       <dl className="details__fields">
-        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount}</dd></div>
-        <div><dt>{t('inboundLabel')}</dt><dd>{t('inboundValue', { outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
+        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount.toLocaleString()}</dd></div>
+        <div><dt>{t('inboundLabel')}</dt><dd>{t(s.inboundIsLowerBound ? 'inboundShareValue' : 'inboundValue', { pct: outsidePercent(s), outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
         {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{nameList(inLanguage(s.technologies, s.technologiesZh, lang), lang)}</dd></div>}
       </dl>
       <section className="details__group">
-        <h3>{t('localCompanies')} <span className="count">{s.localCount}</span></h3>
+        <h3>{t('localCompanies')} <span className="count">{s.localCount.toLocaleString()}</span></h3>
         <CompanyList companies={s.localCompanies} testId="local-company" />
       </section>
       <section className="details__group" style={{ borderColor: style.color }}>
@@ -82,7 +83,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <CompanyList companies={s.fillers} testId="filler" fillers />
       </section>
       <section className="details__group">
-        <h3>{t('labs')} <span className="count">{s.labCount}</span></h3>
+        <h3>{t('labs')} <span className="count">{s.labCount.toLocaleString()}</span></h3>
         {s.labs.length ? (
           <ul className="panel-list">
             {s.labs.map((l) => (
@@ -98,7 +99,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         ) : <p className="muted">{t('none')}</p>}
       </section>
       <section className="details__group">
-        <h3>{t('policies')} <span className="count">{s.policyCount}</span></h3>
+        <h3>{t('policies')} <span className="count">{s.policyCount.toLocaleString()}</span></h3>
         {s.policies.length ? (
           <ul className="panel-list">
             {s.policies.map((p) => (
