@@ -169,15 +169,18 @@ describe('answer views in Chromium', () => {
     expect(await ids('[data-testid="matrix-region"]')).toEqual(['reg-shenzhen', 'reg-wuhan']);
   });
 
-  test('Gaps: past the API\'s count of inbound supplies, the outside share is shown of "2,000+"', async () => {
-    // The sample is far from the cap (tests/integration/answers.test.ts checks the API's side), so
-    // the real answer is passed on with one segment's counts raised past it.
+  test('Gaps: past the API\'s counts, a segment shows its outside share of "2,000+" and how much of each list it shows', async () => {
+    // The sample is far from the caps (tests/integration/answers.test.ts checks the API's side), so
+    // the real answer is passed on with one segment's counts raised past them.
     const RESIST = 'seg-photoresist-wet-chemicals';
+    const { chainGaps } = await ask<{ chainGaps: ChainGaps }>(CHAIN_GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-guangdong' });
     await page.route('**/graphql', async (route) => {
       const response = await route.fetch();
       const body = await response.json() as { data?: { chainGaps?: ChainGaps } };
       const resist = body.data?.chainGaps?.segments.find((s) => s.segment.id === RESIST);
-      if (resist && 'inboundSupplies' in resist) Object.assign(resist, { inboundSupplies: 2000, inboundFromOutside: 1357, inboundIsLowerBound: true });
+      if (resist && 'inboundSupplies' in resist) {
+        Object.assign(resist, { inboundSupplies: 2000, inboundFromOutside: 1357, inboundIsLowerBound: true, localCount: 1458, technologyCount: 926 });
+      }
       await route.fulfill({ response, json: body });
     });
     try {
@@ -185,15 +188,21 @@ describe('answer views in Chromium', () => {
       const card = page.locator(`[data-testid="segment-card"][data-id="${RESIST}"]`);
       await card.waitFor();
       await expect(card.textContent()).resolves.toContain('68% of 2,000+ in from outside');
-      await expect(page.getByTestId('segment-panel').textContent()).resolves.toContain('68% from outside (1,357 of the 2,000 counted; there are more)');
+      const panel = page.getByTestId('segment-panel');
+      await expect(panel.textContent()).resolves.toContain('68% from outside (1,357 of the 2,000 counted; there are more)');
+      // Lists the answer cuts say how many of how many they show; whole ones say nothing.
+      const locals = await panel.getByTestId('local-company').count();
+      const technologies = chainGaps.segments.find((s) => s.segment.id === RESIST)!.technologies.length;
+      expect(await panel.getByTestId('listed-of').allTextContents()).toEqual([
+        `The first ${technologies} of 926 are listed.`, `The ${locals} largest of 1,458 are listed.`,
+      ]);
       // Below the cap a segment shows its counts as they are.
-      const { chainGaps } = await ask<{ chainGaps: ChainGaps }>(CHAIN_GAPS, { chainId: 'chain-semiconductors', regionId: 'reg-guangdong' });
       const other = chainGaps.segments.find((s) => s.segment.id !== RESIST && s.inboundSupplies > 0)!;
       expect(other.inboundIsLowerBound).toBe(false);
       await expect(page.locator(`[data-testid="segment-card"][data-id="${other.segment.id}"]`).textContent())
         .resolves.toContain(`${other.inboundFromOutside}/${other.inboundSupplies} in from outside`);
     } finally {
-      await page.unroute('**/graphql');
+      await page.unrouteAll({ behavior: 'wait' });
     }
   });
 

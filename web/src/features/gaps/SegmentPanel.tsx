@@ -20,6 +20,13 @@ function EntityLink({ entity }: { entity: EntitySummary }) {
   );
 }
 
+/** Under a list the answer cut (it lists at most 20 with the full count beside): how many are shown of how many. */
+function ListedOf({ shown, total, largest }: { shown: number; total: number; largest?: boolean }) {
+  const t = useT();
+  if (shown >= total) return null;
+  return <p className="muted" data-testid="listed-of">{t(largest ? 'largestListed' : 'firstListed', { shown, total })}</p>;
+}
+
 function CompanyList({ companies, testId, fillers }: { companies: GapCompany[]; testId: string; fillers?: boolean }) {
   const t = useT();
   const lang = useApp((st) => st.lang);
@@ -71,11 +78,17 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount.toLocaleString()}</dd></div>
         <div><dt>{t('inboundLabel')}</dt><dd>{t(s.inboundIsLowerBound ? 'inboundShareValue' : 'inboundValue', { pct: outsidePercent(s), outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
-        {s.technologies.length > 0 && <div><dt>{t('technologies')}</dt><dd>{nameList(inLanguage(s.technologies, s.technologiesZh, lang), lang)}</dd></div>}
+        {s.technologies.length > 0 && (
+          <div>
+            <dt>{t('technologies')}</dt>
+            <dd>{nameList(inLanguage(s.technologies, s.technologiesZh, lang), lang)}<ListedOf shown={s.technologies.length} total={s.technologyCount} /></dd>
+          </div>
+        )}
       </dl>
       <section className="details__group">
         <h3>{t('localCompanies')} <span className="count">{s.localCount.toLocaleString()}</span></h3>
         <CompanyList companies={s.localCompanies} testId="local-company" />
+        <ListedOf shown={s.localCompanies.length} total={s.localCount} largest />
       </section>
       <section className="details__group" style={{ borderColor: style.color }}>
         <h3>{t('fillers')} <span className="count">{s.fillers.length}</span></h3>
@@ -97,6 +110,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
             ))}
           </ul>
         ) : <p className="muted">{t('none')}</p>}
+        <ListedOf shown={s.labs.length} total={s.labCount} />
       </section>
       <section className="details__group">
         <h3>{t('policies')} <span className="count">{s.policyCount.toLocaleString()}</span></h3>
@@ -111,6 +125,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
             ))}
           </ul>
         ) : <p className="muted">{t('none')}</p>}
+        <ListedOf shown={s.policies.length} total={s.policyCount} />
       </section>
     </aside>
   );
