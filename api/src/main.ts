@@ -1,4 +1,5 @@
 // npm start: the database (local or NEO4J_URI), schema, sample data when empty, web build, server.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig } from './config.ts';
@@ -9,6 +10,26 @@ import { flushLog, log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
 import { warmUp } from './warm-up.ts';
 import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
+
+/** The port cannot be listened on, for a reason whoever starts Chainscope can fix: said in one line. */
+class PortUnavailable extends Error {}
+
+/** Listens, or fails with what was wrong and what to do (a busy port was an uncaught 'error' event and a stack trace). */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `port ${port} on ${host}`;
+      if (error.code === 'EADDRINUSE') {
+        reject(new PortUnavailable(`Cannot listen: ${where} is already in use (another Chainscope, or another program). Stop it, or choose a free port: PORT=${port + 1} npm start`));
+      } else if (error.code === 'EACCES') {
+        reject(new PortUnavailable(`Cannot listen: ${where} needs privileges this process lacks. Choose a port above 1023: PORT=4000 npm start`));
+      } else {
+        reject(error);
+      }
+    });
+    server.listen(port, host, resolve);
+  });
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -42,7 +63,11 @@ async function main(): Promise<void> {
     web: dev ? (req, res, next) => devWeb!(req, res, next) : undefined,
   });
   if (dev) devWeb = await webDevMiddleware(server);
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await listen(server, config.PORT, config.HOST).catch(async (error: unknown) => {
+    // The local Neo4j this process may have started goes too.
+    await db.close();
+    throw error;
+  });
   const { port } = server.address() as AddressInfo;
   const warming = Date.now();
   // Through the server's own port (a wildcard host is reached on loopback). With keyed reads the
@@ -73,7 +98,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof MissingPrerequisiteError) {
+  if (error instanceof MissingPrerequisiteError || error instanceof PortUnavailable) {
     process.stderr.write(`chainscope: ${error.message}\n`);
   } else {
     log.fatal({ err: error }, 'Chainscope could not start');

@@ -1,8 +1,11 @@
 // `npm start` and `npm run dev` end to end: the real entry point finds the running test Neo4j,
 // serves GraphQL and the web app on one port, and exits cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../../api/src/config.ts';
 import { spawnApi } from '../support/spawn-api.ts';
 
 describe('npm start', () => {
@@ -27,6 +30,27 @@ describe('npm start', () => {
     const graphiql = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toMatch(/GraphiQL/i);
     expect(await api.stop()).toBe(0);
+  }, 180_000);
+
+  it('says in one line that its port is taken, and exits, instead of a stack trace', async () => {
+    const taken = http.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+        cwd: ROOT, env: { ...process.env, PORT: String(port), CHAINSCOPE_DATA_DIR: inject('neo4jDataDir') }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout!.resume();
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`chainscope: Cannot listen: port ${port} on 127.0.0.1 is already in use`);
+      expect(stderr).toContain(`PORT=${port + 1} npm start`);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
+    }
   }, 180_000);
 
   it('serves the web app from Vite with hot reload under npm run dev', async () => {
