@@ -4,15 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
-import { MissingPrerequisiteError } from './db/local-neo4j.ts';
 import { createHttpServer } from './http-server.ts';
 import { flushLog, log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
+import { StartupProblem, exitOnStartupProblem } from './startup-problem.ts';
 import { warmUp } from './warm-up.ts';
 import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
-
-/** The port cannot be listened on, for a reason whoever starts Chainscope can fix: said in one line. */
-class PortUnavailable extends Error {}
 
 /** Listens, or fails with what was wrong and what to do (a busy port was an uncaught 'error' event and a stack trace). */
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -20,9 +17,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `port ${port} on ${host}`;
       if (error.code === 'EADDRINUSE') {
-        reject(new PortUnavailable(`Cannot listen: ${where} is already in use (another Chainscope, or another program). Stop it, or choose a free port: PORT=${port + 1} npm start`));
+        reject(new StartupProblem(`Cannot listen: ${where} is already in use (another Chainscope, or another program). Stop it, or choose a free port: PORT=${port + 1} npm start`));
       } else if (error.code === 'EACCES') {
-        reject(new PortUnavailable(`Cannot listen: ${where} needs privileges this process lacks. Choose a port above 1023: PORT=4000 npm start`));
+        reject(new StartupProblem(`Cannot listen: ${where} needs privileges this process lacks. Choose a port above 1023: PORT=4000 npm start`));
       } else {
         reject(error);
       }
@@ -98,11 +95,8 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof MissingPrerequisiteError || error instanceof PortUnavailable) {
-    process.stderr.write(`chainscope: ${error.message}\n`);
-  } else {
-    log.fatal({ err: error }, 'Chainscope could not start');
-    await flushLog();
-  }
+  if (error instanceof StartupProblem) exitOnStartupProblem(error);
+  log.fatal({ err: error }, 'Chainscope could not start');
+  await flushLog();
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 // npm run generate -- --companies 100000 [--seed 42] [--out DIR] [--load [--transactional]]
 import path from 'node:path';
-import { ROOT, loadConfig } from '../../api/src/config.ts';
-import { connect } from '../../api/src/db/connect.ts';
+import { ROOT } from '../../api/src/config.ts';
+import { openDatabase } from '../../api/src/cli/open-database.ts';
 import { importWithProgress } from '../../api/src/import/import-with-progress.ts';
 import { exitWithUsage, parseCliArgs } from '../../api/src/cli/parse-cli-args.ts';
 import { generateGraph } from './generate-graph.ts';
@@ -32,7 +32,7 @@ try {
 process.stdout.write(`wrote ${report.nodes} nodes and ${report.relationships} relationships in ${report.files} files to ${path.relative(process.cwd(), out)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 
 if (values.load) {
-  const db = await connect(loadConfig());
+  const db = await openDatabase();
   try {
     await importWithProgress(db, out, { transactional: values.transactional });
   } catch (error) {

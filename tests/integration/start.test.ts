@@ -37,13 +37,7 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as AddressInfo;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
-        cwd: ROOT, env: { ...process.env, PORT: String(port), CHAINSCOPE_DATA_DIR: inject('neo4jDataDir') }, stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.stdout!.resume();
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const { code, stderr } = await runToExit('api/src/main.ts', { PORT: String(port) });
       expect(code).toBe(1);
       expect(stderr).toContain(`chainscope: Cannot listen: port ${port} on 127.0.0.1 is already in use`);
       expect(stderr).toContain(`PORT=${port + 1} npm start`);
@@ -51,6 +45,16 @@ describe('npm start', () => {
     } finally {
       taken.close();
     }
+  }, 180_000);
+
+  it('says in one line what is wrong with its configuration or its database, the server and the commands alike', async () => {
+    const badUri = await runToExit('api/src/main.ts', { NEO4J_URI: 'http://127.0.0.1:7474' });
+    expect(badUri.code).toBe(1);
+    expect(badUri.stderr).toMatch(/^chainscope: Invalid configuration: NEO4J_URI: must start with bolt:\/\//m);
+    const unreachable = await runToExit('api/src/cli/import.ts', { NEO4J_URI: 'bolt://127.0.0.1:1' }, ['seed-data/sample']);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/^chainscope: Cannot use the Neo4j at bolt:\/\/127\.0\.0\.1:1: /m);
+    for (const { stderr } of [badUri, unreachable]) expect(stderr).not.toMatch(/^\s+at /m);
   }, 180_000);
 
   it('serves the web app from Vite with hot reload under npm run dev', async () => {
@@ -75,6 +79,18 @@ describe('npm start', () => {
     expect(await api.stop()).toBe(0);
   }, 180_000);
 });
+
+/** Runs an entry point over the test Neo4j until it exits: its exit code and what it wrote to stderr. */
+async function runToExit(script: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT, env: { ...process.env, CHAINSCOPE_DATA_DIR: inject('neo4jDataDir'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.resume();
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stderr };
+}
 
 /** The status a WebSocket upgrade request gets (101 when the server switches protocols). */
 function upgradeStatus(url: string): Promise<number> {

@@ -1,6 +1,5 @@
 // npm run export -- <folder> [--chain ID | --region ID | --search TEXT]
-import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
+import { openDatabase } from './open-database.ts';
 import { exportGraph, type ExportScope } from '../export/export-graph.ts';
 import { exitWithUsage, parseCliArgs } from './parse-cli-args.ts';
 
@@ -21,7 +20,7 @@ const scope: ExportScope = values.chain !== undefined ? { kind: 'chain', id: val
   : values.search !== undefined ? { kind: 'search', text: values.search }
   : { kind: 'all' };
 
-const db = await connect(loadConfig());
+const db = await openDatabase();
 try {
   const report = await exportGraph(db.driver, db.name, folder, scope);
   for (const f of report.files) process.stdout.write(`${f.file}: ${f.rows} rows\n`);

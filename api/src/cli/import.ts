@@ -1,7 +1,6 @@
 // npm run import -- <file-or-folder> [--partial] [--rejects FILE] [--dry-run] [--transactional] [--timeout MS]
 import fs from 'node:fs';
-import { loadConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
+import { openDatabase } from './open-database.ts';
 import { importWithProgress } from '../import/import-with-progress.ts';
 import { ImportRejected } from '../import/problems.ts';
 import { exitWithUsage, parseCliArgs, wholeNumber } from './parse-cli-args.ts';
@@ -20,7 +19,7 @@ if (!target || !fs.existsSync(target)) exitWithUsage(usage, target ? `no such fi
 // written in transactions (into a database others use) gives up when held that long.
 const timeoutMs = values.timeout === undefined ? undefined : wholeNumber(values.timeout, 'timeout', usage);
 
-const db = await connect(loadConfig());
+const db = await openDatabase();
 try {
   await importWithProgress(db, target, {
     partial: values.partial, dryRun: values['dry-run'], rejects: values.rejects, transactional: values.transactional, timeoutMs,

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { createDriver } from './neo4j.ts';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.ts';
 import { applySchema } from './schema.ts';
+import { StartupProblem } from '../startup-problem.ts';
 
 export interface Database {
   driver: Driver;
@@ -25,7 +26,7 @@ export async function connect(config: Config, say?: (line: string) => void): Pro
   } catch (error) {
     await driver.close();
     await local?.stop();
-    throw new Error(`Cannot use the Neo4j at ${uri}: ${(error as Error).message}`);
+    throw new StartupProblem(`Cannot use the Neo4j at ${uri}: ${(error as Error).message}`);
   }
   return {
     driver, uri, name: config.NEO4J_DATABASE, local,

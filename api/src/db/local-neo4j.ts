@@ -7,6 +7,7 @@ import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { ROOT } from '../config.ts';
 import { makeFolder } from '../make-folder.ts';
+import { StartupProblem } from '../startup-problem.ts';
 
 const LAUNCHER_DIR = path.join(ROOT, 'db-launcher');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
@@ -42,7 +43,7 @@ export interface LocalNeo4jOptions {
   say?: (line: string) => void;
 }
 
-export class MissingPrerequisiteError extends Error {}
+export class MissingPrerequisiteError extends StartupProblem {}
 
 /** The running server recorded in dataDir/bolt.json, if it answers. */
 export async function findRunning(dataDir: string): Promise<string | undefined> {
@@ -203,7 +204,7 @@ export async function buildLauncher(say: (line: string) => void): Promise<void> 
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (files > 0) progress(true);
   if (code !== 0) {
-    throw new Error(`Maven could not build db-launcher (exit ${code}). Last output:\n${tail.join('\n')}`);
+    throw new StartupProblem(`Maven could not build db-launcher (exit ${code}). Last output:\n${tail.join('\n')}`);
   }
 }
 
@@ -214,7 +215,7 @@ function waitForReady(child: ChildProcess, output: readline.Interface, dataDir: 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`Local Neo4j did not start within 180 s; see ${logFile}`));
+      reject(new StartupProblem(`Local Neo4j did not start within 180 s; see ${logFile}`));
     }, 180_000);
     output.on('line', (line) => {
       if (line.startsWith('READY ')) {
@@ -225,7 +226,7 @@ function waitForReady(child: ChildProcess, output: readline.Interface, dataDir: 
     child.on('exit', (code) => {
       clearTimeout(timer);
       const lastLines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
-      reject(new Error(`Local Neo4j exited with code ${code} before it was ready (is another one using ${dataDir}?):\n${lastLines}`));
+      reject(new StartupProblem(`Local Neo4j exited with code ${code} before it was ready (is another one using ${dataDir}?):\n${lastLines}`));
     });
   });
 }

@@ -1,9 +1,10 @@
 // npm run db: only the local Neo4j, until Ctrl-C. npm start and npm test reuse it while it runs.
 import { loadConfig } from '../config.ts';
-import { MissingPrerequisiteError, startLocalNeo4j } from './local-neo4j.ts';
+import { exitOnStartupProblem } from '../startup-problem.ts';
+import { startLocalNeo4j } from './local-neo4j.ts';
 
-const config = loadConfig();
 try {
+  const config = loadConfig();
   const db = await startLocalNeo4j({ dataDir: config.CHAINSCOPE_DATA_DIR, heap: config.CHAINSCOPE_NEO4J_HEAP });
   if (!db.owned) process.exit(0);
   process.stdout.write(`NEO4J_URI=${db.uri}\nPress Ctrl-C to stop.\n`);
@@ -11,6 +12,5 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`chainscope: ${(error as Error).message}\n`);
-  process.exit(error instanceof MissingPrerequisiteError ? 2 : 1);
+  exitOnStartupProblem(error);
 }
