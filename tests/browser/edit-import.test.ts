@@ -158,6 +158,19 @@ describe('Import page', () => {
     expect(await suppliesOut(A)).toEqual([B]);
   });
 
+  test('thousands of bad rows: the count says all of them, the table lists the first 1,000 and says so', async () => {
+    await openImportPage(editor);
+    const rows = Array.from({ length: 1200 }, (_, i) => `${A},webtest-nowhere-${i},x`).join('\n');
+    await editor.getByTestId('import-input').setInputFiles(csvFiles({ 'SUPPLIES.csv': `from,to,product\n${rows}\n` }));
+    await editor.locator('[data-testid="import-file-list"] li[data-file="SUPPLIES.csv"]').waitFor();
+    await editor.getByTestId('import-validate').click();
+    const dry = editor.getByTestId('dry-run-report');
+    await dry.getByTestId('import-problems-cut').waitFor();
+    expect(await dry.getByTestId('import-problem').count()).toBe(1000);
+    expect(await dry.locator('h3').last().textContent()).toBe('Problems (1,200)');
+    expect(await dry.getByTestId('import-problems-cut').textContent()).toMatch(/^The first 1,000 of 1,200 are listed\./);
+  });
+
   test('an import that fails part-way says what of it was saved, in words for an import', async () => {
     await openImportPage(editor);
     await editor.getByTestId('import-input').setInputFiles(csvFiles({ 'Company.csv': GOOD['Company.csv'] }));

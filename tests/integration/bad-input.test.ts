@@ -204,6 +204,29 @@ describe('bad import files through importDataset', () => {
   });
 });
 
+describe('an upload of many bad rows', () => {
+  it('counts every problem and lists a bounded number of them', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `co-pearl-river-foundry,co-nowhere-${i},x`).join('\n');
+    const files = { 'SUPPLIES.csv': `from,to,product\n${rows}\n` };
+    const ask = async (problems: string) => {
+      const query = `mutation($files: [File!]!) { importDataset(files: $files, dryRun: true) { problemCount ${problems} } }`;
+      const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${KEYS.editor}` }, body: importForm(query, files, {}) });
+      return response.json() as Promise<any>;
+    };
+    const listed = await ask('problems { line field }');
+    expect(listed.data.importDataset.problemCount).toBe(1500);
+    expect(listed.data.importDataset.problems).toHaveLength(1000);
+    expect(listed.data.importDataset.problems[0]).toEqual({ line: 2, field: 'to' });
+    expect((await ask('problems(first: 3) { line }')).data.importDataset.problems).toEqual([{ line: 2 }, { line: 3 }, { line: 4 }]);
+    expect((await ask('problems(first: 2000) { file line field message }')).data.importDataset.problems).toHaveLength(1500);
+    for (const first of [0, 2001]) {
+      const refused = await ask(`problems(first: ${first}) { line }`);
+      expect(refused.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    }
+    expect(await graphFingerprint(driver)).toBe(fingerprint);
+  });
+});
+
 describe('imports side by side', () => {
   it('runs one import at a time and refuses another meanwhile with RESOURCE_LIMIT', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainscope-busy-'));

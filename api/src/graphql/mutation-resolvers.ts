@@ -124,6 +124,18 @@ export const mutationResolvers = {
   },
 };
 
+/** Most problems one answer lists (a 50 MB upload whose every row is bad has ~600,000); the cost limit takes 2,000 with every field. */
+const MAX_PROBLEMS_LISTED = 2_000;
+
+export const importReportResolvers = {
+  ImportReport: {
+    problems(report: { problems: unknown[] }, args: { first: number }) {
+      return report.problems.slice(0, checkRange('first', args.first, 1, MAX_PROBLEMS_LISTED));
+    },
+    problemCount: (report: { problems: unknown[] }) => report.problems.length,
+  },
+};
+
 export const auditQueries = {
   async auditLog(_: unknown, args: { entityId?: string | null; first: number }, ctx: Context) {
     requireRole(ctx.caller, 'admin', 'auditLog');

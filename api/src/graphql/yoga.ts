@@ -19,7 +19,7 @@ import { useQueryLimits } from './use-limits.ts';
 import { useResponseCache } from './use-response-cache.ts';
 import { entityQueries, entityResolvers } from './entity-resolvers.ts';
 import { graphQueries } from './graph-resolvers.ts';
-import { auditQueries, mutationResolvers } from './mutation-resolvers.ts';
+import { auditQueries, importReportResolvers, mutationResolvers } from './mutation-resolvers.ts';
 
 const typeDefs = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.graphql'), 'utf8');
 
@@ -51,6 +51,7 @@ export function createGraphQL(options: YogaOptions) {
         Mutation: mutationResolvers,
         ...entityResolvers,
         ...answerResolvers,
+        ...importReportResolvers,
       },
     }),
     context: ({ request }) => {

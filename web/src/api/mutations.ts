@@ -45,9 +45,14 @@ export interface ImportReport {
   nodes: number;
   relationships: number;
   files: ImportFileReport[];
+  /** The first PROBLEMS_LISTED of them; problemCount counts them all. */
   problems: ImportProblem[];
+  problemCount: number;
   seconds: number;
 }
+
+/** Problems an import's answer lists: a table of more would hold the page (an upload can have ~600,000). */
+export const PROBLEMS_LISTED = 1000;
 
 export const CREATE_ENTITY = `mutation CreateEntity($kind: EntityKind!, $input: EntityInput!) {
   createEntity(kind: $kind, input: $input) { id kind name nameZh }
@@ -69,7 +74,7 @@ export const IMPORT_DATASET = `mutation ImportDataset($files: [File!]!, $partial
   importDataset(files: $files, partial: $partial, dryRun: $dryRun) {
     written nodes relationships seconds
     files { file created updated unchanged rejected }
-    problems { file line field message }
+    problems(first: ${PROBLEMS_LISTED}) { file line field message } problemCount
   }
 }`;
 

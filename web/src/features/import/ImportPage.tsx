@@ -59,7 +59,7 @@ export default function ImportPage() {
   };
 
   const dry = result?.dryRun ? result.report : null;
-  const importable = !!dry && dry.nodes + dry.relationships > 0 && (dry.problems.length === 0 || partial);
+  const importable = !!dry && dry.nodes + dry.relationships > 0 && (dry.problemCount === 0 || partial);
   return (
     <div className="import-page" data-testid="import-page">
       <header className="import-page__header">

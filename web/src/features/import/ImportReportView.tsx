@@ -6,15 +6,15 @@ import { useApiMessage, useT } from '../../i18n/useT.ts';
 export function ImportReportView({ report, dryRun }: { report: ImportReport; dryRun: boolean }) {
   const t = useT();
   const apiMessage = useApiMessage();
-  const counts = { nodes: report.nodes, relationships: report.relationships, problems: report.problems.length, seconds: report.seconds.toFixed(1) };
+  const counts = { nodes: report.nodes, relationships: report.relationships, problems: report.problemCount, seconds: report.seconds.toFixed(1) };
   const summary = dryRun ? t('importValid', counts)
     : report.written ? t('importWritten', counts)
-      : report.files.length === 0 && report.problems.length ? t('importRefused', counts)
+      : report.files.length === 0 && report.problemCount ? t('importRefused', counts)
         : t('importNothingWritten');
   return (
     <section className="import-report" data-testid={dryRun ? 'dry-run-report' : 'import-report'} data-written={report.written}>
       <h2>{t(dryRun ? 'importDryRunTitle' : 'importResultTitle')}</h2>
-      <p className={`import-report__summary${report.problems.length ? ' import-report__summary--problems' : ''}`} data-testid="import-summary">{summary}</p>
+      <p className={`import-report__summary${report.problemCount ? ' import-report__summary--problems' : ''}`} data-testid="import-summary">{summary}</p>
       {report.files.length > 0 && (
         <table className="import-table" data-testid="import-files">
           <thead>
@@ -35,8 +35,11 @@ export function ImportReportView({ report, dryRun }: { report: ImportReport; dry
           </tbody>
         </table>
       )}
-      <h3>{t('importProblems', { count: report.problems.length })}</h3>
-      {report.problems.length === 0 ? <p className="muted" data-testid="import-no-problems">{t('importNoProblems')}</p> : (
+      <h3>{t('importProblems', { count: report.problemCount })}</h3>
+      {report.problems.length < report.problemCount && (
+        <p className="muted" data-testid="import-problems-cut">{t('importProblemsCut', { shown: report.problems.length, total: report.problemCount })}</p>
+      )}
+      {report.problemCount === 0 ? <p className="muted" data-testid="import-no-problems">{t('importNoProblems')}</p> : (
         <table className="import-table import-table--problems" data-testid="import-problems">
           <thead>
             <tr><th>{t('importFile')}</th><th>{t('importLine')}</th><th>{t('importField')}</th><th>{t('importMessage')}</th></tr>
