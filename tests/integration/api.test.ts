@@ -87,6 +87,28 @@ describe('entity', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 
+  it('counts its relations by type, direction and kind, and past first gives every such group its share', async () => {
+    type Group = { type: string; direction: string; kind: string };
+    const key = (g: Group) => `${g.type} ${g.direction} ${g.kind}`;
+    const all = (await gql(`{ entity(id: "${WUHAN_FAB}") { degree
+      relationCounts { type direction kind count }
+      relations(first: 500) { type direction node { kind name } } } }`)).data.entity;
+    const counted = new Map<string, number>();
+    for (const r of all.relations) counted.set(key({ ...r, kind: r.node.kind }), (counted.get(key({ ...r, kind: r.node.kind })) ?? 0) + 1);
+    expect(new Map(all.relationCounts.map((c: Group & { count: number }) => [key(c), c.count]))).toEqual(counted);
+    expect([...counted.values()].reduce((a, b) => a + b, 0)).toBe(all.degree);
+    const groups = all.relationCounts.length;
+    expect(groups).toBeGreaterThan(5);
+    // As many relations as there are groups: one of each, the first of each by name, in type and name order.
+    const few = (await gql(`{ entity(id: "${WUHAN_FAB}") { relations(first: ${groups}) { type direction node { kind name } } } }`)).data.entity.relations;
+    expect(few.map((r: { type: string; direction: string; node: { kind: string } }) => key({ ...r, kind: r.node.kind })).sort()).toEqual([...counted.keys()].sort());
+    for (const r of few) {
+      const firstOfGroup = all.relations.find((x: { type: string; direction: string; node: { kind: string } }) => key({ ...x, kind: x.node.kind }) === key({ ...r, kind: r.node.kind }));
+      expect(r.node.name).toBe(firstOfGroup.node.name);
+    }
+    expect(few.map((r: { type: string }) => r.type)).toEqual([...few.map((r: { type: string }) => r.type)].sort());
+  });
+
   it('batches relations per level: nested relations cost one query per level, not per node', async () => {
     const result = await gql(`{ entity(id: "${WUHAN_FAB}") { relations { node { id relations { node { id } } } } } }`);
     expect(result.errors).toBeUndefined();

@@ -8,6 +8,7 @@ import { GraphEditor } from '../edit/edit-graph.ts';
 
 export interface EntityRecord { id: string; label: string; props: Record<string, unknown>; degree: number }
 export interface RelationRecord { type: string; direction: 'OUT' | 'IN'; props: Record<string, unknown>; node: EntityRecord }
+export interface RelationCountRecord { type: string; direction: 'OUT' | 'IN'; label: string; count: number }
 
 export interface Context {
   driver: Driver;
@@ -20,6 +21,8 @@ export interface Context {
   queryTimeoutMs: number;
   /** One loader per distinct relations(...) arguments, so a whole GraphQL level is one query. */
   relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
+  /** relationCounts of a whole GraphQL level in one query. */
+  relationCountsLoader: DataLoader<string, RelationCountRecord[]>;
 }
 
 export function createContext(driver: Driver, database: string, timeoutMs: number, slots: AnswerSlots, caller?: Caller): Context {
@@ -45,5 +48,10 @@ export function createContext(driver: Driver, database: string, timeoutMs: numbe
       }
       return loader;
     },
+    relationCountsLoader: new DataLoader(async (ids) => {
+      const rows: Row[] = await reader.read('relation-counts', { ids });
+      const byId = new Map(rows.map((r) => [r.id as string, r.counts as RelationCountRecord[]]));
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
   };
 }

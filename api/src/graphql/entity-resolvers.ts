@@ -1,6 +1,6 @@
 // search, entity and the fields every Entity type shares.
 import { isRelationshipType, kindOf, labelOfKind } from '../domain.ts';
-import type { Context, EntityRecord, RelationRecord } from './context.ts';
+import type { Context, EntityRecord, RelationCountRecord, RelationRecord } from './context.ts';
 import { badInput, notFound } from './errors.ts';
 import { LIMITS, checkId, checkList, checkRange } from './limits.ts';
 import { toLuceneQuery } from './search-query.ts';
@@ -24,6 +24,8 @@ const entityFields = {
     if (unknown) throw badInput('types', `has unknown relationship type "${unknown}"`);
     return ctx.relationsLoader(types, args.direction ?? null, first).load(e.id);
   },
+  relationCounts: async (e: EntityRecord, _: unknown, ctx: Context) =>
+    (await ctx.relationCountsLoader.load(e.id)).map((c: RelationCountRecord) => ({ type: c.type, direction: c.direction, kind: kindOf(c.label), count: c.count })),
 };
 
 const typed = (extra: Record<string, unknown> = {}) => ({ ...entityFields, ...extra });
