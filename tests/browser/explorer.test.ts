@@ -383,4 +383,35 @@ describe('explorer in Chromium', () => {
     await settled(page);
     expect(await nodeIds()).toEqual(await chainIds(FAB, 'BOTH', 1));
   });
+
+  test('the details count every relation, and say so when a list holds only the first of them', async () => {
+    // No entity of the sample has over 300 relations, so its details are passed on with all but
+    // two of its suppliers left out, as a hub's would be; the counts stay the API's.
+    await page.route('**/graphql', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json() as { data?: { entity?: { id: string; relations?: { type: string; direction: string }[] } } };
+      const entity = body.data?.entity;
+      if (entity?.id === FAB && entity.relations) {
+        let kept = 0;
+        entity.relations = entity.relations.filter((r) => !(r.type === 'SUPPLIES' && r.direction === 'IN') || (kept += 1) <= 2);
+      }
+      await route.fulfill({ response, json: body });
+    });
+    try {
+      await page.goto(`${app.server.url}/?focus=${FAB}&dir=both&depth=1`);
+      const suppliers = page.getByTestId('details-suppliers');
+      await suppliers.locator('li').first().waitFor();
+      const answer = await app.api<{ entity: { relationCounts: { type: string; direction: string; count: number }[] } }>(
+        'query($id: ID!) { entity(id: $id) { ... on Company { id } relationCounts { type direction count } } }', { id: FAB },
+      );
+      const total = answer.data!.entity.relationCounts.find((c) => c.type === 'SUPPLIES' && c.direction === 'IN')!.count;
+      expect(total).toBeGreaterThan(2);
+      expect(await suppliers.locator('li').count()).toBe(2);
+      await expect(suppliers.locator('.count').textContent()).resolves.toBe(String(total));
+      await expect(suppliers.getByTestId('details-listed-of').textContent()).resolves.toBe(`The first 2 of ${total} are listed.`);
+      await expect(page.getByTestId('details-customers').getByTestId('details-listed-of').count()).resolves.toBe(0);
+    } finally {
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+  });
 });

@@ -38,6 +38,7 @@ export const ENTITY_DETAILS = `query EntityDetails($id: ID!) {
     ... on Region { level }
     ... on Policy { issuer funding validFrom validTo }
     ... on Incubator { model }
+    relationCounts { type direction kind count }
     relations(first: 300) {
       type direction product share since role transferKind year
       provenance { source confidence asOf }

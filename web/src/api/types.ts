@@ -60,6 +60,9 @@ export interface EntitySummary {
   nameZh: string | null;
 }
 
+/** How many relations of one type, direction and far kind an entity has. */
+export interface RelationCount { type: string; direction: 'IN' | 'OUT'; kind: EntityKind; count: number }
+
 export interface Relation {
   type: string;
   direction: 'IN' | 'OUT';
@@ -97,7 +100,9 @@ export interface EntityDetails extends EntitySummary {
   validFrom?: string | null;
   validTo?: string | null;
   model?: string | null;
+  /** At most ENTITY_DETAILS's first (300), every kind of relation with its share. */
   relations: Relation[];
+  relationCounts: RelationCount[];
 }
 
 /** A region or cluster as the filter menus list it. */

@@ -11,7 +11,7 @@ import { CompanyForm } from './CompanyForm.tsx';
 import { EditBar } from './EditBar.tsx';
 import { keepEditingOnly, useEditing } from './editing.ts';
 import { LinkForm } from './LinkForm.tsx';
-import { GROUP_ORDER, groupRelations } from './relation-groups.ts';
+import { GROUP_ORDER, groupCounts, groupRelations } from './relation-groups.ts';
 import { UnlinkButton } from './UnlinkButton.tsx';
 
 const FIELDS: (keyof EntityDetails & StringKey)[] = [
@@ -61,6 +61,7 @@ export function DetailsPanel() {
         const mode = editing?.id === e.id ? editing.mode : null;
         const other = lang === 'zh' ? e.name : e.nameZh;
         const groups = groupRelations(e.relations);
+        const totals = groupCounts(e.relationCounts);
         const expanded = params.expand.includes(e.id);
         return (
           <>
@@ -101,16 +102,18 @@ export function DetailsPanel() {
             </dl>}
             {GROUP_ORDER.map((key) => {
               const list = groups.get(key)!;
+              const total = Math.max(totals.get(key)!, list.length);
               // A company with no suppliers or customers says so; for other kinds they never apply.
               if (!list.length && (e.kind !== 'COMPANY' || (key !== 'suppliers' && key !== 'customers'))) return null;
               return (
                 <section key={key} className="details__group" data-testid={`details-${key}`}>
-                  <h3>{t(key)} <span className="count">{list.length}</span></h3>
+                  <h3>{t(key)} <span className="count">{total.toLocaleString()}</span></h3>
                   {list.length === 0 ? <p className="muted">{t('none')}</p> : (
                     <ul>{list.map((r, i) => (
                       <RelationItem key={`${r.type}-${r.node.id}-${r.direction}-${i}`} relation={r} lang={lang} owner={mode === 'links' ? e.id : null} />
                     ))}</ul>
                   )}
+                  {list.length < total && <p className="muted" data-testid="details-listed-of">{t('firstListed', { shown: list.length, total })}</p>}
                 </section>
               );
             })}
