@@ -1,17 +1,23 @@
 // The relationships of several nodes at once (one query per GraphQL level, never one per node),
 // capped at $perNode per node and returned ordered by type and name. Past the cap each group (a
 // type, a direction and a kind of far end) gets its share in turn, the first by name of each: a
-// hub's 1,800 SUPPLIES ordered first left no room for its technologies or its people.
+// hub's thousands of SUPPLIES, ordered first, left no room for its technologies or its people.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH (n)-[r]-(m:Entity)
   WHERE (size($types) = 0 OR type(r) IN $types)
     AND ($direction IS NULL OR ($direction = 'OUT') = (startNode(r) = n))
-  WITH n, r, m, [l IN labels(m) WHERE l <> 'Entity'][0] AS label ORDER BY m.name
-  WITH n, type(r) AS type, startNode(r) = n AS out, label, collect({r: r, m: m, label: label})[..$perNode] AS firsts
+  WITH n, type(r) AS type, startNode(r) = n AS out, labels(m) AS labels, collect(r) AS group
+  // The first of each group by name: a top-k per group, cheaper than sorting a hub's every relation.
+  CALL (n, group, labels) {
+    UNWIND group AS r
+    WITH r, CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS m
+    WITH r, m ORDER BY m.name LIMIT $perNode
+    RETURN collect({r: r, m: m, label: [l IN labels WHERE l <> 'Entity'][0]}) AS firsts
+  }
   UNWIND range(0, size(firsts) - 1) AS rank
-  WITH n, rank, type, out, label, firsts[rank] AS x ORDER BY rank, type, out, label LIMIT $perNode
+  WITH n, rank, type, out, firsts[rank] AS x ORDER BY rank, type, out, x.label LIMIT $perNode
   WITH n, x.r AS r, x.m AS m, x.label AS label ORDER BY type(r), m.name
   RETURN collect({
     type: type(r),
