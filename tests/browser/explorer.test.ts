@@ -414,4 +414,17 @@ describe('explorer in Chromium', () => {
       await page.unrouteAll({ behavior: 'wait' });
     }
   });
+
+  test('a technology\'s details list its users as its companies', async () => {
+    const TECH = 'tech-3d-nand-stacking';
+    await page.goto(`${app.server.url}/?focus=${TECH}&dir=both&depth=1`);
+    const companies = page.getByTestId('details-companies');
+    await companies.locator('li').first().waitFor();
+    const users = await app.api<{ entity: { relations: { node: { id: string } }[] } }>(
+      'query($id: ID!) { entity(id: $id) { relations(types: ["USES", "NEEDS"], direction: IN) { node { id } } } }', { id: TECH },
+    );
+    expect(users.data!.entity.relations.length).toBeGreaterThan(0);
+    expect(await companies.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort()))
+      .toEqual(users.data!.entity.relations.map((r) => r.node.id).sort());
+  });
 });

@@ -2,13 +2,15 @@
 import type { Relation, RelationCount } from '../../api/types.ts';
 import type { StringKey } from '../../i18n/strings.ts';
 
-export type GroupKey = Extract<StringKey, 'suppliers' | 'customers' | 'labs' | 'technologies' | 'people' | 'segments' | 'places' | 'otherRelations'>;
+export type GroupKey = Extract<StringKey, 'suppliers' | 'customers' | 'companies' | 'labs' | 'technologies' | 'people' | 'segments' | 'places' | 'otherRelations'>;
 
-export const GROUP_ORDER: GroupKey[] = ['suppliers', 'customers', 'labs', 'technologies', 'people', 'segments', 'places', 'otherRelations'];
+export const GROUP_ORDER: GroupKey[] = ['suppliers', 'customers', 'companies', 'labs', 'technologies', 'people', 'segments', 'places', 'otherRelations'];
 
 export function groupOf(r: Pick<Relation, 'type' | 'direction'> & { node: Pick<Relation['node'], 'kind'> }): GroupKey {
   if (r.type === 'SUPPLIES') return r.direction === 'IN' ? 'suppliers' : 'customers';
   switch (r.node.kind) {
+    // A region's or cluster's companies, a technology's users, a lab's transfers, a person's employer.
+    case 'COMPANY': return 'companies';
     case 'LAB': return 'labs';
     case 'TECHNOLOGY': return 'technologies';
     case 'TALENT': return 'people';
