@@ -14,7 +14,7 @@ import { buildWeb, webBuildIsStale, webDevMiddleware } from './web-build.ts';
 /** Listens, or fails with what was wrong and what to do (a busy port was an uncaught 'error' event and a stack trace). */
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    const failed = (error: NodeJS.ErrnoException) => {
       const where = `port ${port} on ${host}`;
       if (error.code === 'EADDRINUSE') {
         reject(new StartupProblem(`Cannot listen: ${where} is already in use (another Chainscope, or another program). Stop it, or choose a free port: PORT=${port + 1} npm start`));
@@ -23,8 +23,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       } else {
         reject(error);
       }
+    };
+    server.once('error', failed);
+    // Listening, the server's later errors are not start-up's to answer.
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
     });
-    server.listen(port, host, resolve);
   });
 }
 
