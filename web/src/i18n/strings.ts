@@ -629,14 +629,19 @@ const enOne: Partial<Record<StringKey, string>> = {
 const EN_PLURAL = new Intl.PluralRules('en');
 const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') };
 
+/** A number as the language writes it, thousands grouped ("1,526"): in strings and beside them alike. */
+export function numberIn(lang: Lang, n: number): string {
+  return NUMBERS[lang].format(n);
+}
+
 /**
  * A string in a language with its values filled in, in the English singular when `count` is one
  * (a count given as text, "12,000", reads as NaN: plural, right for every count but 1).
  */
 export function text(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   const one = lang === 'en' && vars.count !== undefined && EN_PLURAL.select(Number(vars.count)) === 'one' ? enOne[key] : undefined;
-  // Numbers with their thousands grouped ("1,526"); text as given.
-  const shown = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? NUMBERS[lang].format(value) : value]));
+  // Numbers as the language writes them; text as given.
+  const shown = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'number' ? numberIn(lang, value) : value]));
   return format(one ?? STRINGS[lang][key], shown);
 }
 

@@ -2,7 +2,7 @@
 // truncated, unknown id).
 import { useEffect, useRef } from 'react';
 import { useApiMessage, useT } from '../../i18n/useT.ts';
-import { displayName } from '../../i18n/strings.ts';
+import { displayName, numberIn } from '../../i18n/strings.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { registerCanvas } from '../../test-hook.ts';
 import { download, fileStem, toCsv } from '../export/export.ts';
@@ -63,7 +63,7 @@ export function ChainView() {
         <Legend />
         {status === 'ready' && base?.truncated && (
           <div className="notice notice--warn" data-testid="truncated" role="status">
-            {t('truncated', { shown: base.nodes.length, total: base.totalIsLowerBound ? `${base.totalNodes.toLocaleString('en-US')}+` : base.totalNodes })}
+            {t('truncated', { shown: base.nodes.length, total: base.totalIsLowerBound ? `${numberIn(lang, base.totalNodes)}+` : base.totalNodes })}
           </div>
         )}
         {graph && graph.nodes.length > 0 && (

@@ -1,7 +1,7 @@
 // The hover card over a node or an edge: a plain positioned div.
 import type { GraphEdge, GraphNode } from '../../api/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { KIND_NAMES, SIDE_NAMES, displayName, relationName, inLanguage, valueName, type Lang } from '../../i18n/strings.ts';
+import { KIND_NAMES, SIDE_NAMES, displayName, relationName, inLanguage, numberIn, valueName, type Lang } from '../../i18n/strings.ts';
 
 interface Anchor { x: number; y: number; flipX: boolean; flipY: boolean }
 
@@ -29,7 +29,7 @@ export function Tooltip({ target, lang }: { target: TooltipTarget; lang: Lang })
         </div>
         {n.regionName && <div>{t('regionLabel')}: {inLanguage(n.regionName, n.regionNameZh, lang)}</div>}
         {n.stage && <div>{t('stage')}: {valueName('stage', n.stage, lang)}</div>}
-        {n.employees !== null && <div>{t('employees')}: {n.employees.toLocaleString()}</div>}
+        {n.employees !== null && <div>{t('employees')}: {numberIn(lang, n.employees)}</div>}
         {n.tier && <div>{t('tier')}: {valueName('tier', n.tier, lang)}</div>}
         {n.trl !== null && <div>{t('trl')}: {n.trl}</div>}
         <div>{t('degree')}: {n.degree}</div>

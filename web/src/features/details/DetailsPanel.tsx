@@ -3,7 +3,7 @@
 // Editors can change a company's fields, link and unlink it, and add a company from here.
 import { useEffect, useMemo } from 'react';
 import type { EntityDetails, Relation } from '../../api/types.ts';
-import { KIND_NAMES, displayName, relationName, valueName, type Lang, type StringKey } from '../../i18n/strings.ts';
+import { KIND_NAMES, displayName, numberIn, relationName, valueName, type Lang, type StringKey } from '../../i18n/strings.ts';
 import { useApiMessage, useT } from '../../i18n/useT.ts';
 import { actions, useApp } from '../../store/store.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
@@ -46,7 +46,7 @@ export function DetailsPanel() {
   }
   if (!id || !load) return null;
   const value = (field: string, v: unknown) => (typeof v === 'boolean' ? t(v ? 'yes' : 'no')
-    : typeof v === 'number' && (field === 'employees' || field === 'funding') ? v.toLocaleString()
+    : typeof v === 'number' && (field === 'employees' || field === 'funding') ? numberIn(lang, v)
     : valueName(field, String(v), lang));
   return (
     <aside className="details" data-testid="details" aria-label="Details">
@@ -96,7 +96,7 @@ export function DetailsPanel() {
                 <div key={f}><dt>{t(f)}</dt><dd>{value(f, e[f])}</dd></div>
               ))}
               {e.aliases.length > 0 && <div><dt>{t('aliases')}</dt><dd>{e.aliases.join(', ')}</dd></div>}
-              <div><dt>{t('degree')}</dt><dd>{e.degree.toLocaleString()}</dd></div>
+              <div><dt>{t('degree')}</dt><dd>{numberIn(lang, e.degree)}</dd></div>
               {e.source && <div><dt>{t('source')}</dt><dd>{e.source}</dd></div>}
               {e.updatedAt && <div><dt>{t('updatedAt')}</dt><dd>{e.updatedAt.slice(0, 10)}</dd></div>}
             </dl>}
@@ -107,7 +107,7 @@ export function DetailsPanel() {
               if (!list.length && (e.kind !== 'COMPANY' || (key !== 'suppliers' && key !== 'customers'))) return null;
               return (
                 <section key={key} className="details__group" data-testid={`details-${key}`}>
-                  <h3>{t(key)} <span className="count">{total.toLocaleString()}</span></h3>
+                  <h3>{t(key)} <span className="count">{numberIn(lang, total)}</span></h3>
                   {list.length === 0 ? <p className="muted">{t('none')}</p> : (
                     <ul>{list.map((r, i) => (
                       <RelationItem key={`${r.type}-${r.node.id}-${r.direction}-${i}`} relation={r} lang={lang} owner={mode === 'links' ? e.id : null} />

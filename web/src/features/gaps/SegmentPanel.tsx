@@ -3,7 +3,7 @@
 // target it. Every name opens in the explorer.
 import type { EntitySummary, GapCompany, SegmentGap } from '../../api/types.ts';
 import { KindIcon } from '../../graph/KindIcon.tsx';
-import { displayName, inLanguage, nameList, valueName } from '../../i18n/strings.ts';
+import { displayName, inLanguage, nameList, numberIn, valueName } from '../../i18n/strings.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useApp } from '../../store/store.ts';
 import { openInExplore } from '../answers/open.ts';
@@ -75,7 +75,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         })}
       </div>
       <dl className="details__fields">
-        <div><dt>{t('localCompaniesCount')}</dt><dd>{s.localCount.toLocaleString()}</dd></div>
+        <div><dt>{t('localCompaniesCount')}</dt><dd>{numberIn(lang, s.localCount)}</dd></div>
         <div><dt>{t('inboundLabel')}</dt><dd>{t(s.inboundIsLowerBound ? 'inboundShareValue' : 'inboundValue', { pct: outsidePercent(s), outside: s.inboundFromOutside, total: s.inboundSupplies })}</dd></div>
         <div><dt>{t('expertsLabel')}</dt><dd>{t('expertsValue', { experts: s.localExperts, adopters: s.localAdopters })}</dd></div>
         {s.technologies.length > 0 && (
@@ -86,7 +86,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         )}
       </dl>
       <section className="details__group">
-        <h3>{t('localCompanies')} <span className="count">{s.localCount.toLocaleString()}</span></h3>
+        <h3>{t('localCompanies')} <span className="count">{numberIn(lang, s.localCount)}</span></h3>
         <CompanyList companies={s.localCompanies} testId="local-company" />
         <ListedOf shown={s.localCompanies.length} total={s.localCount} largest />
       </section>
@@ -96,7 +96,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <CompanyList companies={s.fillers} testId="filler" fillers />
       </section>
       <section className="details__group">
-        <h3>{t('labs')} <span className="count">{s.labCount.toLocaleString()}</span></h3>
+        <h3>{t('labs')} <span className="count">{numberIn(lang, s.labCount)}</span></h3>
         {s.labs.length ? (
           <ul className="panel-list">
             {s.labs.map((l) => (
@@ -113,7 +113,7 @@ export function SegmentPanel({ segment: s, regionName, onClose }: { segment: Seg
         <ListedOf shown={s.labs.length} total={s.labCount} />
       </section>
       <section className="details__group">
-        <h3>{t('policies')} <span className="count">{s.policyCount.toLocaleString()}</span></h3>
+        <h3>{t('policies')} <span className="count">{numberIn(lang, s.policyCount)}</span></h3>
         {s.policies.length ? (
           <ul className="panel-list">
             {s.policies.map((p) => (
