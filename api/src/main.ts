@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeys } from './auth/api-keys.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
+import { GapCountsKeeper } from './db/gap-counts.ts';
 import { createHttpServer } from './http-server.ts';
 import { flushLog, log } from './log.ts';
 import { seedIfEmpty } from './seed.ts';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   // Vite's middleware needs the server (its hot-reload WebSocket shares the port), so it is set
   // right after the server is made; no request arrives before listen().
   let devWeb: Awaited<ReturnType<typeof webDevMiddleware>> | undefined;
+  const gapCounts = new GapCountsKeeper(db.driver, db.name);
   const server = createHttpServer({
     // Ready once Neo4j answers and the warm-up is done, so a load balancer waits for both.
     ready: async () => warm && (await db.driver.verifyConnectivity({ database: db.name }), true),
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     queryTimeoutMs: config.CHAINSCOPE_QUERY_TIMEOUT_MS,
     responseCacheTtlMs: config.CHAINSCOPE_RESPONSE_CACHE_TTL_MS,
     answerConcurrency: config.CHAINSCOPE_ANSWER_CONCURRENCY,
+    gapCounts,
     apiKeys: ApiKeys.fromEnv(process.env),
     readsKeyed: config.CHAINSCOPE_READS === 'keyed',
     web: dev ? (req, res, next) => devWeb!(req, res, next) : undefined,
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
+    await gapCounts.stop();
     await db.close();
     await flushLog();
     process.exit(0);

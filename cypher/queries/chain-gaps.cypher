@@ -13,11 +13,17 @@
 // The relationship types fix the labels at their far ends (api/src/domain.ts), so those are not
 // checked again.
 //
+// The inbound supplies and the talent are read from the segment's GapCounts node when it was
+// counted on the graph as it is now (cypher/import/refresh-gap-counts.cypher: the same counts,
+// uncapped, for every region at once); a segment without current counts is walked as below, and
+// says so (precomputed), so the API counts again in the background.
+//
 // The answer is asked in $parts statements run side by side, each for its share of the segments
 // ($part of $parts, shared out by estimated cost below): Neo4j Community runs a statement on one core.
 // Parts the query does not select are skipped ($withLocals, $withFillers, $withInbound,
 // $withTalent, $withLabs, $withPolicies): the web app's region-by-segment matrix asks only for
 // the gaps of many regions at once.
+{{> graph-version}}
 MATCH (chain:Chain {id: $chainId})
 MATCH (region:Region {id: $regionId})
 CALL (region) {
@@ -50,6 +56,16 @@ CALL (chain) {
   UNWIND mine AS segment
   RETURN segment
 }
+CALL (segment, graphVersion) {
+  OPTIONAL MATCH (counts:GapCounts {segment: segment.id}) WHERE counts.version = graphVersion
+  // The list read once: counts.regions[i] in the comprehension would read the property again for
+  // each i (~130 ms a statement).
+  WITH counts, counts.regions AS regions
+  WITH counts, [i IN range(0, coalesce(size(regions), 0) - 1) WHERE regions[i] = $regionId][0] AS at
+  RETURN counts IS NOT NULL AS precomputed, coalesce(counts.inbound[at], 0) AS countedInbound,
+         coalesce(counts.inbound[at] - counts.inboundLocal[at], 0) AS countedFromOutside,
+         coalesce(counts.experts[at], 0) AS countedExperts, coalesce(counts.adopters[at], 0) AS countedAdopters
+}
 CALL (segment, localOrgs) {
   MATCH (segment)<-[:OPERATES_IN]-(c)
   WITH c, c IN localOrgs AS local
@@ -68,8 +84,8 @@ CALL (segment, localOrgs) {
   }
   RETURN size(localList) AS localCount, locals, fillerPool, localList + outsideList AS sellers
 }
-CALL (segment, localOrgs, sellers) {
-  UNWIND CASE WHEN $withInbound THEN [segment] ELSE [] END AS sellingSegment
+CALL (segment, localOrgs, sellers, precomputed) {
+  UNWIND CASE WHEN $withInbound AND NOT precomputed THEN [segment] ELSE [] END AS sellingSegment
   MATCH (sellingSegment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer)
   WHERE buyer IN localOrgs
   // Each buyer once, so each of its SUPPLIES is seen once.
@@ -86,14 +102,14 @@ CALL (segment) {
   MATCH (segment)<-[:APPLIES_TO]-(t)
   RETURN collect(DISTINCT t) AS techs
 }
-CALL (techs, localOrgs) {
-  UNWIND CASE WHEN $withTalent THEN techs ELSE [] END AS t
+CALL (techs, localOrgs, precomputed) {
+  UNWIND CASE WHEN $withTalent AND NOT precomputed THEN techs ELSE [] END AS t
   MATCH (t)<-[:EXPERT_IN]-(p)-[w:WORKS_AT]->(org)
   WHERE w.until IS NULL AND org IN localOrgs
   RETURN count(DISTINCT p) AS localExperts
 }
-CALL (techs, localOrgs) {
-  UNWIND CASE WHEN $withTalent THEN techs ELSE [] END AS t
+CALL (techs, localOrgs, precomputed) {
+  UNWIND CASE WHEN $withTalent AND NOT precomputed THEN techs ELSE [] END AS t
   MATCH (t)<-[:USES|NEEDS]-(c)
   WHERE c IN localOrgs
   RETURN count(DISTINCT c) AS localAdopters
@@ -139,7 +155,11 @@ RETURN segment { .id, .name, .nameZh, .tier } AS segment,
        [(segment)-[:FEEDS]->(next:Segment)-[:PART_OF]->(chain) | next.id] AS feeds,
        localCount,
        [c IN locals | c { .id, .name, .nameZh, .stage, .employees, region: head([(c)-[:LOCATED_IN]->(r:Region) | r { .name, .nameZh }]) }] AS locals,
-       inbound, inboundFromOutside, inboundIsLowerBound, localExperts, localAdopters,
+       CASE WHEN precomputed AND $withInbound THEN countedInbound ELSE inbound END AS inbound,
+       CASE WHEN precomputed AND $withInbound THEN countedFromOutside ELSE inboundFromOutside END AS inboundFromOutside,
+       inboundIsLowerBound,
+       CASE WHEN precomputed AND $withTalent THEN countedExperts ELSE localExperts END AS localExperts,
+       CASE WHEN precomputed AND $withTalent THEN countedAdopters ELSE localAdopters END AS localAdopters, precomputed,
        size(techs) AS technologyCount, [t IN techs[..$shown] | t.name] AS technologies,
        [t IN techs[..$shown] | coalesce(t.nameZh, t.name)] AS technologiesZh,
        fillers, labCount, labs, policyCount, policies

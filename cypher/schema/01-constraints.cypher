@@ -14,3 +14,5 @@ CREATE CONSTRAINT incubator_id IF NOT EXISTS FOR (n:Incubator) REQUIRE n.id IS U
 // The one GraphMeta node (mark-written.cypher) is also the lock WITHIN writes take: unique, so two
 // first writes cannot each create one.
 CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (m:GraphMeta) REQUIRE m.id IS UNIQUE;
+// One GapCounts node a segment (cypher/import/refresh-gap-counts.cypher), found by its segment's id.
+CREATE CONSTRAINT gap_counts_segment IF NOT EXISTS FOR (g:GapCounts) REQUIRE g.segment IS UNIQUE;

@@ -2,6 +2,7 @@
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
+import type { GapCountsKeeper } from '../../api/src/db/gap-counts.ts';
 import { createDriver } from '../../api/src/db/neo4j.ts';
 import { createGraphQL } from '../../api/src/graphql/yoga.ts';
 
@@ -23,7 +24,7 @@ export function testApiKeys(): ApiKeys {
   return new ApiKeys(Object.entries(KEYS).map(([role, key]) => ({ name: `${role}-tester`, role: role as keyof typeof KEYS, sha256: digest(key) })));
 }
 
-export function apiClient(driver: Driver, options: { readsKeyed?: boolean; responseCacheTtlMs?: number } = {}) {
+export function apiClient(driver: Driver, options: { readsKeyed?: boolean; responseCacheTtlMs?: number; gapCounts?: GapCountsKeeper } = {}) {
   const apiKeys = testApiKeys();
   const yoga = createGraphQL({ driver, database: inject('neo4jDatabase'), queryTimeoutMs: 10_000, apiKeys, ...options });
   return async <T = any>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GraphQLResponse<T>> => {

@@ -84,6 +84,7 @@ export const answerQueries = {
     const parts = await ctx.reader.readSideBySide('chain-gaps', Array.from({ length: CHAIN_GAP_PARTS }, (_, part) => ({ ...params, part, parts: CHAIN_GAP_PARTS })));
     const segmentId = (row: Record<string, unknown>) => (row.segment as { id: string }).id;
     const rows = parts.flat().sort((a, b) => segmentId(a).localeCompare(segmentId(b)));
+    if (rows.some((row) => !row.precomputed)) ctx.gapCounts.request();
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);

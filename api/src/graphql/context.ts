@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { Driver } from 'neo4j-driver';
 import type { Caller } from '../auth/api-keys.ts';
 import type { AnswerSlots } from '../db/answer-slots.ts';
+import type { GapCountsKeeper } from '../db/gap-counts.ts';
 import { GraphReader, type Row } from '../db/neo4j.ts';
 import { GraphEditor } from '../edit/edit-graph.ts';
 
@@ -23,9 +24,11 @@ export interface Context {
   relationsLoader(types: string[], direction: string | null, first: number): DataLoader<string, RelationRecord[]>;
   /** relationCounts of a whole GraphQL level in one query. */
   relationCountsLoader: DataLoader<string, RelationCountRecord[]>;
+  /** chainGaps' counts, taken again in the background when a question found them stale. */
+  gapCounts: GapCountsKeeper;
 }
 
-export function createContext(driver: Driver, database: string, timeoutMs: number, slots: AnswerSlots, caller?: Caller): Context {
+export function createContext(driver: Driver, database: string, timeoutMs: number, slots: AnswerSlots, gapCounts: GapCountsKeeper, caller?: Caller): Context {
   const reader = new GraphReader(driver, database, timeoutMs, slots);
   const loaders = new Map<string, DataLoader<string, RelationRecord[]>>();
   return {
@@ -35,6 +38,7 @@ export function createContext(driver: Driver, database: string, timeoutMs: numbe
     reader,
     editor: new GraphEditor(driver, database, timeoutMs),
     queryTimeoutMs: timeoutMs,
+    gapCounts,
     relationsLoader(types, direction, first) {
       const key = JSON.stringify([types, direction, first]);
       let loader = loaders.get(key);

@@ -11,6 +11,7 @@ import { AnswerSlots } from '../db/answer-slots.ts';
 import { identify, useKeyedReads } from '../auth/use-api-keys.ts';
 import { answerQueries, answerResolvers } from '../answers/resolvers.ts';
 import { log } from '../log.ts';
+import { GapCountsKeeper } from '../db/gap-counts.ts';
 import { GraphVersion } from '../db/graph-version.ts';
 import { NO_ANSWER_GRACE_MS } from '../db/neo4j.ts';
 import { useTelemetry } from '../observability/use-telemetry.ts';
@@ -34,6 +35,8 @@ export interface YogaOptions {
   responseCacheTtlMs?: number;
   /** Answer statements this process runs at once (db/answer-slots.ts). */
   answerConcurrency?: number;
+  /** Takes chainGaps' counts again when they are stale; main.ts stops it before closing the driver. */
+  gapCounts?: GapCountsKeeper;
   /** Sees each request's context (the benchmark reads the Cypher a request ran). */
   onContext?: (context: Context) => void;
 }
@@ -42,6 +45,7 @@ export function createGraphQL(options: YogaOptions) {
   const keys = options.apiKeys ?? new ApiKeys([]);
   const ttl = options.responseCacheTtlMs ?? 0;
   const slots = new AnswerSlots(options.answerConcurrency ?? DEFAULT_ANSWER_CONCURRENCY, options.queryTimeoutMs);
+  const gapCounts = options.gapCounts ?? new GapCountsKeeper(options.driver, options.database);
   const cache = ttl > 0 ? [useResponseCache(new GraphVersion(options.driver, options.database), ttl, options.queryTimeoutMs + NO_ANSWER_GRACE_MS)] : [];
   return createYoga<object, Context>({
     schema: createSchema({
@@ -55,7 +59,7 @@ export function createGraphQL(options: YogaOptions) {
       },
     }),
     context: ({ request }) => {
-      const context = createContext(options.driver, options.database, options.queryTimeoutMs, slots, identify(keys, request));
+      const context = createContext(options.driver, options.database, options.queryTimeoutMs, slots, gapCounts, identify(keys, request));
       options.onContext?.(context);
       return context;
     },

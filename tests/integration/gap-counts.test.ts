@@ -1,0 +1,99 @@
+// chainGaps' counts kept per segment (api/src/db/gap-counts.ts, cypher/import/refresh-gap-counts.cypher):
+// the same answers as walking the graph, never read once the graph has changed, taken again in
+// the background, and not themselves a change of the graph.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { cypher } from '../../api/src/db/cypher-files.ts';
+import { GapCountsKeeper, refreshGapCounts } from '../../api/src/db/gap-counts.ts';
+import { integerParams } from '../../api/src/db/neo4j.ts';
+import { importPath } from '../../api/src/import/import-dataset.ts';
+import { KEYS, apiClient, testDriver } from '../support/api.ts';
+
+let driver: Driver;
+const database = () => inject('neo4jDatabase');
+const ALL_PARTS = { withLocals: true, withFillers: true, withInbound: true, withTalent: true, withLabs: true, withPolicies: true };
+
+beforeAll(async () => {
+  driver = testDriver();
+  await importPath(driver, database(), path.join(import.meta.dirname, '../fixtures/answer-graph'));
+});
+afterAll(() => driver.close());
+
+const ids = async (query: string) => (await driver.executeQuery(query, {}, { database: database() })).records.map((r) => r.get('id') as string);
+const version = async () => (await driver.executeQuery(cypher('graph-version'), {}, { database: database() })).records[0]!.get('version') as string;
+
+/** chainGaps' statement for every chain and region, uncapped, so the walk counts all inbound supplies too. */
+async function everyAnswer() {
+  const chains = await ids('MATCH (c:Chain) RETURN c.id AS id ORDER BY id');
+  const regions = await ids('MATCH (r:Region) RETURN r.id AS id ORDER BY id');
+  const rows: Record<string, unknown>[] = [];
+  for (const chainId of chains) {
+    for (const regionId of regions) {
+      const { records } = await driver.executeQuery(cypher('chain-gaps'), integerParams({
+        chainId, regionId, fillers: 5, shown: 20, fillerPool: 200, inboundCap: 1_000_000, part: 0, parts: 1, ...ALL_PARTS,
+      }), { database: database() });
+      rows.push(...records.map((r) => ({ chainId, regionId, ...r.toObject() })));
+    }
+  }
+  return rows;
+}
+
+const numbers = (rows: Record<string, unknown>[]) => rows.map(({ precomputed: _, ...row }) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))));
+
+describe('chainGaps counts', () => {
+  it('give the same answer as the walk for every chain and region, without changing the graph version', async () => {
+    await driver.executeQuery('MATCH (g:GapCounts) DELETE g', {}, { database: database() });
+    const before = await version();
+    const walked = await everyAnswer();
+    expect(walked.every((r) => r.precomputed === false)).toBe(true);
+
+    const report = await refreshGapCounts(driver, database());
+    expect(report.segments).toBe((await ids('MATCH (s:Segment) RETURN s.id AS id')).length);
+    const counted = await everyAnswer();
+    expect(counted.every((r) => r.precomputed === true)).toBe(true);
+    expect(await version()).toBe(before);
+
+    // A comparison worth making: the sample has inbound supplies, some from outside, experts and adopters.
+    const sum = (key: string) => walked.reduce((n, r) => n + Number(r[key]), 0);
+    for (const key of ['inbound', 'inboundFromOutside', 'localExperts', 'localAdopters']) expect(sum(key), key).toBeGreaterThan(0);
+    expect(numbers(counted)).toEqual(numbers(walked));
+    // Nothing left to count.
+    expect((await refreshGapCounts(driver, database())).segments).toBe(0);
+  });
+
+  it('are not read once the graph has changed: the answer shows a new supply at once, and the counts are taken again', async () => {
+    await refreshGapCounts(driver, database());
+    const keeper = new GapCountsKeeper(driver, database());
+    const gql = apiClient(driver, { gapCounts: keeper });
+    const fab = async () => {
+      const result = await gql('{ chainGaps(chainId: "fx-chain", regionId: "fx-city") { segments { segment { id } inboundSupplies inboundFromOutside } } }');
+      expect(result.errors).toBeUndefined();
+      return result.data.chainGaps.segments.find((s: { segment: { id: string } }) => s.segment.id === 'fx-seg-fab');
+    };
+    expect(await fab()).toMatchObject({ inboundSupplies: 3, inboundFromOutside: 2 });
+    const stale = () => ids('MATCH (s:Segment) WHERE NOT EXISTS { MATCH (:GapCounts {segment: s.id}) } RETURN s.id AS id');
+    // fx-c (another city) starts to supply fx-i (in fx-city), a buyer in the segment fx-seg-fab feeds.
+    const link = await gql('mutation { link(type: "SUPPLIES", fromId: "fx-c", toId: "fx-i", properties: { product: "more wafers" }) { type } }', {}, KEYS.editor);
+    expect(link.errors).toBeUndefined();
+    try {
+      expect(await fab()).toMatchObject({ inboundSupplies: 4, inboundFromOutside: 3 });
+      await keeper.settled();
+      const current = await version();
+      const { records } = await driver.executeQuery('MATCH (g:GapCounts) RETURN collect(DISTINCT g.version) AS versions', {}, { database: database() });
+      expect(records[0]!.get('versions')).toEqual([current]);
+      expect(await stale()).toEqual([]);
+      expect(await fab()).toMatchObject({ inboundSupplies: 4, inboundFromOutside: 3 });
+    } finally {
+      await gql('mutation { unlink(type: "SUPPLIES", fromId: "fx-c", toId: "fx-i") }', {}, KEYS.editor);
+    }
+    expect(await fab()).toMatchObject({ inboundSupplies: 3, inboundFromOutside: 2 });
+    await keeper.stop();
+  });
+
+  it('of segments no longer in the graph are dropped', async () => {
+    await driver.executeQuery("CREATE (:GapCounts {segment: 'seg-gone', version: 'old'})", {}, { database: database() });
+    await refreshGapCounts(driver, database());
+    expect(await ids("MATCH (g:GapCounts {segment: 'seg-gone'}) RETURN g.segment AS id")).toEqual([]);
+  });
+});
