@@ -8,6 +8,7 @@ import { cypher } from '../../api/src/db/cypher-files.ts';
 import { GapCountsKeeper, refreshGapCounts } from '../../api/src/db/gap-counts.ts';
 import { integerParams } from '../../api/src/db/neo4j.ts';
 import { importPath } from '../../api/src/import/import-dataset.ts';
+import { chainGapSegments, gapCountRuns } from '../../api/src/observability/metrics.ts';
 import { KEYS, apiClient, testDriver } from '../support/api.ts';
 
 let driver: Driver;
@@ -37,6 +38,13 @@ async function everyAnswer() {
     }
   }
   return rows;
+}
+
+/** The value of one series of a metric (a histogram's by its name, e.g. its _count). */
+async function metric(m: typeof chainGapSegments | typeof gapCountRuns, labels: Record<string, string>, name?: string): Promise<number> {
+  const { values } = await m.get();
+  const matches = (v: (typeof values)[number]) => (!name || ('metricName' in v && v.metricName === name)) && Object.entries(labels).every(([k, x]) => (v.labels as Record<string, unknown>)[k] === x);
+  return values.filter(matches).reduce((n, v) => n + v.value, 0);
 }
 
 const numbers = (rows: Record<string, unknown>[]) => rows.map(({ precomputed: _, ...row }) => JSON.parse(JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? Number(v) : v))));
@@ -77,13 +85,19 @@ describe('chainGaps counts', () => {
     const link = await gql('mutation { link(type: "SUPPLIES", fromId: "fx-c", toId: "fx-i", properties: { product: "more wafers" }) { type } }', {}, KEYS.editor);
     expect(link.errors).toBeUndefined();
     try {
+      const [walked, runs] = [await metric(chainGapSegments, { counts: 'walked' }), await metric(gapCountRuns, { outcome: 'done' }, 'chainscope_gap_counts_run_seconds_count')];
       expect(await fab()).toMatchObject({ inboundSupplies: 4, inboundFromOutside: 3 });
+      // Every segment of the chain was walked, and /metrics says so.
+      expect(await metric(chainGapSegments, { counts: 'walked' })).toBe(walked + 4);
       await keeper.settled();
+      expect(await metric(gapCountRuns, { outcome: 'done' }, 'chainscope_gap_counts_run_seconds_count')).toBe(runs + 1);
       const current = await version();
       const { records } = await driver.executeQuery('MATCH (g:GapCounts) RETURN collect(DISTINCT g.version) AS versions', {}, { database: database() });
       expect(records[0]!.get('versions')).toEqual([current]);
       expect(await stale()).toEqual([]);
+      const kept = await metric(chainGapSegments, { counts: 'kept' });
       expect(await fab()).toMatchObject({ inboundSupplies: 4, inboundFromOutside: 3 });
+      expect(await metric(chainGapSegments, { counts: 'kept' })).toBe(kept + 4);
     } finally {
       await gql('mutation { unlink(type: "SUPPLIES", fromId: "fx-c", toId: "fx-i") }', {}, KEYS.editor);
     }

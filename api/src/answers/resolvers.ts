@@ -5,6 +5,7 @@ import type { Context, EntityRecord } from '../graphql/context.ts';
 import { badInput, notFound } from '../graphql/errors.ts';
 import { LIMITS, checkId, checkList, checkRange } from '../graphql/limits.ts';
 import { chainGapParts } from '../graphql/selection.ts';
+import { chainGapSegments } from '../observability/metrics.ts';
 import { gapKinds, summarise, type SegmentEvidence } from './chain-gaps.ts';
 import { evidenceIds, evidenceView, type EvidenceEdge } from './evidence-view.ts';
 import { adopterPathEdges, adopterReasons, scoreAdopter, type AdopterEvidence } from './industrial-adopters.ts';
@@ -84,7 +85,10 @@ export const answerQueries = {
     const parts = await ctx.reader.readSideBySide('chain-gaps', Array.from({ length: CHAIN_GAP_PARTS }, (_, part) => ({ ...params, part, parts: CHAIN_GAP_PARTS })));
     const segmentId = (row: Record<string, unknown>) => (row.segment as { id: string }).id;
     const rows = parts.flat().sort((a, b) => segmentId(a).localeCompare(segmentId(b)));
-    if (rows.some((row) => !row.precomputed)) ctx.gapCounts.request();
+    const walked = rows.filter((row) => !row.precomputed).length;
+    chainGapSegments.inc({ counts: 'kept' }, rows.length - walked);
+    chainGapSegments.inc({ counts: 'walked' }, walked);
+    if (walked) ctx.gapCounts.request();
     const segments = rows.map((row) => {
       const evidence = row as unknown as SegmentEvidence & Record<string, unknown>;
       const gaps = gapKinds(evidence);

@@ -6,6 +6,7 @@
 // so every API replica reads the same counts.
 import type { Driver } from 'neo4j-driver';
 import { log } from '../log.ts';
+import { gapCountRuns } from '../observability/metrics.ts';
 import { cypher } from './cypher-files.ts';
 import { managedWrite, readTransaction } from './neo4j.ts';
 
@@ -71,10 +72,13 @@ export class GapCountsKeeper {
   }
 
   private async run(): Promise<void> {
+    const timer = gapCountRuns.startTimer();
     try {
       const report = await refreshGapCounts(this.driver, this.database, () => this.stopped);
+      timer({ outcome: 'done' });
       if (report.segments) log.info(report, 'chainGaps counts taken again');
     } catch (error) {
+      timer({ outcome: 'failed' });
       // The walk answers meanwhile; the next chainGaps that needs it asks again.
       log.warn({ err: error }, 'chainGaps counts could not be taken; chainGaps walks the graph until they are');
     }

@@ -43,3 +43,18 @@ export const importsRunning = new Gauge({
   help: 'importDataset uploads being read, validated or written (at most one a process)',
   registers: [registry],
 });
+
+export const chainGapSegments = new Counter({
+  name: 'chainscope_chain_gaps_segments_total',
+  help: 'chainGaps segments answered from the counts kept in Neo4j (kept) or by walking the graph because they were stale (walked)',
+  labelNames: ['counts'] as const,
+  registers: [registry],
+});
+
+export const gapCountRuns = new Histogram({
+  name: 'chainscope_gap_counts_run_seconds',
+  help: 'Background runs that take chainGaps counts again, by outcome',
+  labelNames: ['outcome'] as const,
+  buckets: [0.1, 0.5, 1, 5, 10, 30, 60, 120, 300],
+  registers: [registry],
+});
