@@ -105,6 +105,20 @@ describe('chainGaps counts', () => {
     await keeper.stop();
   });
 
+  it('are not asked for again at once after a failed run', async () => {
+    const failed = () => metric(gapCountRuns, { outcome: 'failed' }, 'chainscope_gap_counts_run_seconds_count');
+    const unreachable = testDriver('bolt://127.0.0.1:1');
+    const keeper = new GapCountsKeeper(unreachable, database());
+    const before = await failed();
+    keeper.request();
+    await keeper.settled();
+    expect(await failed()).toBe(before + 1);
+    keeper.request();
+    await keeper.settled();
+    expect(await failed()).toBe(before + 1);
+    await unreachable.close();
+  });
+
   it('of segments no longer in the graph are dropped', async () => {
     await driver.executeQuery("CREATE (:GapCounts {segment: 'seg-gone', version: 'old'})", {}, { database: database() });
     await refreshGapCounts(driver, database());

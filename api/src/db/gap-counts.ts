@@ -13,6 +13,12 @@ import { managedWrite, readTransaction } from './neo4j.ts';
 /** One segment's count at 100,000 companies takes 0.1–2.5 s (up to 10 s on a cold page cache). */
 const SEGMENT_TIMEOUT_MS = 120_000;
 
+/**
+ * After a failed run, requests are let go for this long: a database that refuses the writes (a
+ * read-only user, a read replica) or is down is not asked again on every chainGaps.
+ */
+export const RETRY_AFTER_FAILURE_MS = 60_000;
+
 export interface GapCountsReport {
   /** Segments counted (those whose counts were stale). */
   segments: number;
@@ -42,11 +48,12 @@ export class GapCountsKeeper {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private quietUntil = 0;
 
   constructor(private readonly driver: Driver, private readonly database: string) {}
 
   request(): void {
-    if (this.stopped) return;
+    if (this.stopped || Date.now() < this.quietUntil) return;
     if (this.running) {
       this.again = true;
       return;
@@ -79,8 +86,9 @@ export class GapCountsKeeper {
       if (report.segments) log.info(report, 'chainGaps counts taken again');
     } catch (error) {
       timer({ outcome: 'failed' });
-      // The walk answers meanwhile; the next chainGaps that needs it asks again.
-      log.warn({ err: error }, 'chainGaps counts could not be taken; chainGaps walks the graph until they are');
+      // The walk answers meanwhile; the first chainGaps that needs the counts after the pause asks again.
+      this.quietUntil = Date.now() + RETRY_AFTER_FAILURE_MS;
+      log.warn({ err: error, retryAfterSeconds: RETRY_AFTER_FAILURE_MS / 1000 }, 'chainGaps counts could not be taken; chainGaps walks the graph until they are');
     }
   }
 }
