@@ -51,4 +51,4 @@ CALL (segment) {
 MERGE (counts:GapCounts {segment: segment.id})
 SET counts.version = graphVersion, counts.regions = regions, counts.inbound = inbound, counts.inboundLocal = inboundLocal,
     counts.experts = experts, counts.adopters = adopters
-RETURN size(regions) AS regions
+RETURN graphVersion AS version, size(regions) AS regions

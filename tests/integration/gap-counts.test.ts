@@ -105,6 +105,21 @@ describe('chainGaps counts', () => {
     await keeper.stop();
   });
 
+  it('stop being taken when the graph changes meanwhile, and the next run counts only what is stale', async () => {
+    await driver.executeQuery('MATCH (g:GapCounts) DELETE g', {}, { database: database() });
+    const segments = (await ids('MATCH (s:Segment) RETURN s.id AS id')).length;
+    let asked = 0;
+    // Asked before each segment: a write (as Chainscope counts its writes) lands after the first.
+    const interrupted = await refreshGapCounts(driver, database(), async () => {
+      if (++asked === 2) await driver.executeQuery(cypher('mark-written'), {}, { database: database() });
+      return false;
+    });
+    expect(interrupted).toMatchObject({ segments: 2, interrupted: true });
+    // The second segment was counted after the write, so only the first and the uncounted remain.
+    const next = await refreshGapCounts(driver, database());
+    expect(next).toMatchObject({ segments: segments - 1, interrupted: false });
+  });
+
   it('are not asked for again at once after a failed run', async () => {
     const failed = () => metric(gapCountRuns, { outcome: 'failed' }, 'chainscope_gap_counts_run_seconds_count');
     const unreachable = testDriver('bolt://127.0.0.1:1');

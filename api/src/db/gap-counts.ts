@@ -19,24 +19,45 @@ const SEGMENT_TIMEOUT_MS = 120_000;
  */
 export const RETRY_AFTER_FAILURE_MS = 60_000;
 
+/**
+ * After a run the graph changed under, requests are let go for this long: during an import or a
+ * burst of edits each run would be outdated by the next write, and at 100,000 companies a run is
+ * ~21 s of a Neo4j core the writes need.
+ */
+export const PAUSE_AFTER_CHANGE_MS = 5_000;
+
 export interface GapCountsReport {
   /** Segments counted (those whose counts were stale). */
   segments: number;
   seconds: number;
+  /** The graph changed during the run, so it stopped: what it counted is already stale. */
+  interrupted: boolean;
 }
 
-/** Counts every segment whose counts are not current, one segment a transaction. */
-export async function refreshGapCounts(driver: Driver, database: string, stopped: () => boolean = () => false): Promise<GapCountsReport> {
+/**
+ * Counts every segment whose counts are not current, one segment a transaction, and stops when
+ * a segment's count was stamped with another version than the one before (a write landed).
+ * `stopped` is asked before each segment (the keeper's shutdown).
+ */
+export async function refreshGapCounts(driver: Driver, database: string, stopped: () => boolean | Promise<boolean> = () => false): Promise<GapCountsReport> {
   const started = performance.now();
   const stale = await readTransaction(driver, database, cypher('stale-gap-counts'), {}, SEGMENT_TIMEOUT_MS);
   let segments = 0;
+  let firstVersion: string | undefined;
+  let interrupted = false;
   for (const { id } of stale) {
-    if (stopped()) break;
-    await managedWrite(driver, database, (tx) => tx.run(cypher('refresh-gap-counts'), { segmentId: id }), SEGMENT_TIMEOUT_MS);
+    if (await stopped()) break;
+    const result = await managedWrite(driver, database, (tx) => tx.run(cypher('refresh-gap-counts'), { segmentId: id }), SEGMENT_TIMEOUT_MS);
     segments++;
+    const version = result.records[0]?.get('version') as string | undefined;
+    firstVersion ??= version;
+    if (version !== firstVersion) {
+      interrupted = true;
+      break;
+    }
   }
-  if (!stopped()) await managedWrite(driver, database, (tx) => tx.run(cypher('delete-orphan-gap-counts')), SEGMENT_TIMEOUT_MS);
-  return { segments, seconds: (performance.now() - started) / 1000 };
+  if (!interrupted && !(await stopped())) await managedWrite(driver, database, (tx) => tx.run(cypher('delete-orphan-gap-counts')), SEGMENT_TIMEOUT_MS);
+  return { segments, seconds: (performance.now() - started) / 1000, interrupted };
 }
 
 /**
@@ -82,8 +103,13 @@ export class GapCountsKeeper {
     const timer = gapCountRuns.startTimer();
     try {
       const report = await refreshGapCounts(this.driver, this.database, () => this.stopped);
-      timer({ outcome: 'done' });
-      if (report.segments) log.info(report, 'chainGaps counts taken again');
+      timer({ outcome: report.interrupted ? 'interrupted' : 'done' });
+      if (report.interrupted) {
+        // The next chainGaps after the pause asks again; until then the writes have the cores.
+        this.again = false;
+        this.quietUntil = Date.now() + PAUSE_AFTER_CHANGE_MS;
+      }
+      if (report.segments) log.info(report, report.interrupted ? 'chainGaps counts: the graph changed while they were taken; left for later' : 'chainGaps counts taken again');
     } catch (error) {
       timer({ outcome: 'failed' });
       // The walk answers meanwhile; the first chainGaps that needs the counts after the pause asks again.
