@@ -200,7 +200,7 @@ export interface SegmentGap {
   localCompanies: GapCompany[];
   inboundSupplies: number;
   inboundFromOutside: number;
-  /** More inbound supplies than the API counts (2,000): inboundSupplies is a lower bound, the outside share that of those counted. */
+  /** More inbound supplies than the API counted while walking the graph (2,000, until its kept counts are current again): inboundSupplies is a lower bound, the outside share that of those counted. */
   inboundIsLowerBound: boolean;
   localExperts: number;
   localAdopters: number;
