@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { translateError } from '../../api/src/db/neo4j.ts';
 import { SUPPLY_CHAIN } from '../../web/src/api/queries.ts';
 import { startTestServer } from '../support/server.ts';
 import { openApp, outputFile, publishScreenshot, settled, useAppSession } from './browser.ts';
@@ -382,6 +384,26 @@ describe('explorer in Chromium', () => {
     await banner.waitFor({ state: 'detached' });
     await settled(page);
     expect(await nodeIds()).toEqual(await chainIds(FAB, 'BOTH', 1));
+  });
+
+  test('in Chinese, the banner says the database\'s failure in Chinese', async () => {
+    // The API's answer when Neo4j is unreachable, made by the API's own translation of the driver's error.
+    const down = translateError(new Neo4jError('Could not perform discovery', 'ServiceUnavailable', '08000', 'error')) as Error & { extensions: Record<string, unknown> };
+    await page.route('**/graphql', (route) => route.fulfill({ json: { data: null, errors: [{ message: down.message, extensions: down.extensions }] } }));
+    await page.getByTestId('lang-toggle').click();
+    try {
+      // A search is asked anew each time (the chain views are kept once fetched).
+      await page.getByTestId('search-input').fill('晶圆');
+      const banner = page.getByTestId('api-banner');
+      await banner.waitFor();
+      expect(await banner.getAttribute('data-kind')).toBe('unavailable');
+      await expect(banner.locator('.api-banner__detail').textContent()).resolves.toBe('无法连接图数据库，请稍后再试');
+    } finally {
+      await page.unroute('**/graphql');
+      await page.getByTestId('lang-toggle').click();
+    }
+    await page.getByTestId('api-retry').click();
+    await page.getByTestId('api-banner').waitFor({ state: 'detached' });
   });
 
   test('the details count every relation, and say so when a list holds only the first of them', async () => {

@@ -6,7 +6,9 @@ import { ImportInterrupted, ImportUnaudited } from '../../api/src/import/import-
 import { readInputFile, type InputFile } from '../../api/src/import/read-files.ts';
 import type { Problem } from '../../api/src/import/problems.ts';
 import { badInput, notFound } from '../../api/src/graphql/errors.ts';
-import { LIMITS } from '../../api/src/graphql/limits.ts';
+import { LIMITS, checkId, checkList, checkRange } from '../../api/src/graphql/limits.ts';
+import { CommitUnconfirmed, translateError } from '../../api/src/db/neo4j.ts';
+import { Neo4jError } from 'neo4j-driver';
 import { apiMessageIn } from '../../web/src/i18n/api-messages.ts';
 
 async function problemsOf(values: Record<string, unknown>): Promise<Problem[]> {
@@ -105,7 +107,49 @@ describe('apiMessageIn', () => {
     expect(apiMessageIn('zh', new ImportUnaudited(2, why).message)).toBe('导入的全部 2 行均已保存，但未能写入它在审计日志中的记录（the database went away）。');
   });
 
+  it('says the database\'s failures and the server\'s limits in Chinese', () => {
+    const failure = (code: string, message = 'x') => (translateError(new Neo4jError(message, code, '50N42', 'error')) as Error).message;
+    const cases: [string, string][] = [
+      [failure('ServiceUnavailable'), '无法连接图数据库，请稍后再试'],
+      [failure('ProtocolError'), '图数据库有响应，但不是 Bolt 协议；请检查 NEO4J_URI（Bolt 端口是 7687，不是 HTTP 的 7474）'],
+      [failure('N/A', 'Connection acquisition timed out in 60000 ms.'), '图数据库过于繁忙，请稍后再试'],
+      [failure('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), '查询所需内存超出了数据库允许的上限；请缩小范围（更小的地区或深度）'],
+      [failure('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), '查询耗时超过了配置的上限（CHAINSCOPE_QUERY_TIMEOUT_MS）'],
+      [failure('Neo.TransientError.Transaction.Terminated'), '数据库在事务完成前终止了它（超过了配置的上限 CHAINSCOPE_QUERY_TIMEOUT_MS，或数据库正在停止）；其中的更改均未保留，请重试'],
+      [(translateError(new CommitUnconfirmed('The graph database stopped answering while the change was being committed')) as Error).message,
+        '提交更改时图数据库停止了响应；更改可能已经保存，重新提交前请先核对'],
+      // As db/neo4j.ts words a database that left a request unanswered past its deadline.
+      ['The graph database did not answer within 31.5 s; try again shortly', '图数据库在 31.5 秒内没有响应，请稍后再试'],
+      ['The graph database did not answer within 31.5 s; the change was not saved, send it again shortly', '图数据库在 31.5 秒内没有响应；更改未保存，请稍后重新提交'],
+      ['The change was saved, but reading it back failed: The graph database is unreachable; try again shortly', '更改已保存，但读回失败：无法连接图数据库，请稍后再试'],
+    ];
+    for (const [en, zh] of cases) {
+      expect(apiMessageIn('zh', en), en).toBe(zh);
+      expect(apiMessageIn('en', en)).toBe(en);
+    }
+    // A reason inside an import's failure is said in Chinese too.
+    expect(apiMessageIn('zh', new ImportInterrupted(5, 9, new Error(failure('ServiceUnavailable'))).message)).toContain('（无法连接图数据库，请稍后再试）');
+  });
+
+  it('says a refused argument in Chinese, keeping its name and value', () => {
+    const refusal = (check: () => unknown) => {
+      try {
+        check();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('not refused');
+    };
+    expect(apiMessageIn('zh', refusal(() => checkRange('depth', 9, 1, 6)))).toBe('参数 depth 必须是 1 到 6 之间的整数（原值 9）');
+    expect(apiMessageIn('zh', refusal(() => checkId('id', '')))).toBe('参数 id 必须是非空的 id，且不超过 128 个字符');
+    expect(apiMessageIn('zh', refusal(() => checkList('ids', Array(60).fill('x'), 50)))).toBe('参数 ids 最多只能包含 50 项（实际 60 项）');
+    // An edit's field refused with a validation phrase (edit/edit-graph.ts).
+    expect(apiMessageIn('zh', badInput('input.employees', 'must be at least 0 (got -3)').message)).toBe('参数 input.employees 不能小于 0（原值 -3）');
+    expect(apiMessageIn('zh', badInput('chainId', 'names a Company, not a Chain').message)).toBe('参数 chainId 指向的是 Company，不是 Chain');
+  });
+
   it('leaves a message it does not know as the API wrote it', () => {
     expect(apiMessageIn('zh', 'The database is not reachable')).toBe('The database is not reachable');
+    expect(apiMessageIn('zh', 'Argument "x" is purple')).toBe('Argument "x" is purple');
   });
 });

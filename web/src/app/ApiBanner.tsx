@@ -1,11 +1,12 @@
 // The banner shown while the API cannot be reached, its database does not answer, or it wants a key.
 import { useState } from 'react';
 import { setApiKey } from '../api/client.ts';
-import { useT } from '../i18n/useT.ts';
+import { useApiMessage, useT } from '../i18n/useT.ts';
 import { actions, useApp } from '../store/store.ts';
 
 export function ApiBanner() {
   const t = useT();
+  const apiMessage = useApiMessage();
   const problem = useApp((s) => s.apiProblem);
   const [key, setKey] = useState('');
   const [retrying, setRetrying] = useState(false);
@@ -21,7 +22,7 @@ export function ApiBanner() {
   return (
     <div className="api-banner" role="alert" data-testid="api-banner" data-kind={problem.kind}>
       <span>{message}</span>
-      <span className="api-banner__detail">{problem.message}</span>
+      <span className="api-banner__detail">{apiMessage(problem.message)}</span>
       {problem.kind === 'unauthenticated' && (
         <form onSubmit={(e) => {
           e.preventDefault();
