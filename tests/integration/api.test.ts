@@ -90,9 +90,12 @@ describe('entity', () => {
   it('counts its relations by type, direction and kind, and past first gives every such group its share', async () => {
     type Group = { type: string; direction: string; kind: string };
     const key = (g: Group) => `${g.type} ${g.direction} ${g.kind}`;
-    const all = (await gql(`{ entity(id: "${WUHAN_FAB}") { degree
+    const result = await gql(`{ entity(id: "${WUHAN_FAB}") { degree
       relationCounts { type direction kind count }
-      relations(first: 500) { type direction node { kind name } } } }`)).data.entity;
+      relations(first: 500) { type direction node { kind name } } } }`);
+    const all = result.data.entity;
+    // The counts come with the unfiltered list's statement: the entity and its relations, two in all.
+    expect(result.extensions?.cypherQueries).toBe(2);
     const counted = new Map<string, number>();
     for (const r of all.relations) counted.set(key({ ...r, kind: r.node.kind }), (counted.get(key({ ...r, kind: r.node.kind })) ?? 0) + 1);
     expect(new Map(all.relationCounts.map((c: Group & { count: number }) => [key(c), c.count]))).toEqual(counted);
@@ -107,6 +110,25 @@ describe('entity', () => {
       expect(r.node.name).toBe(firstOfGroup.node.name);
     }
     expect(few.map((r: { type: string }) => r.type)).toEqual([...few.map((r: { type: string }) => r.type)].sort());
+  });
+
+  it('counts relations alone, or beside a filtered list, with a statement of their own and the same counts', async () => {
+    const both = (await gql(`{ entity(id: "${WUHAN_FAB}") { relationCounts { type direction kind count } relations { type } } }`));
+    const alone = await gql(`{ entity(id: "${WUHAN_FAB}") { relationCounts { type direction kind count } } }`);
+    expect(alone.extensions?.cypherQueries).toBe(2);
+    expect(alone.data.entity.relationCounts).toEqual(both.data.entity.relationCounts);
+    const filtered = await gql(`{ entity(id: "${WUHAN_FAB}") { relationCounts { type direction kind count } relations(types: ["SUPPLIES"]) { type } } }`);
+    expect(filtered.extensions?.cypherQueries).toBe(3);
+    expect(filtered.data.entity.relationCounts).toEqual(both.data.entity.relationCounts);
+    expect(new Set(filtered.data.entity.relations.map((r: { type: string }) => r.type))).toEqual(new Set(['SUPPLIES']));
+    // A whole level of nodes, each with both: still one statement for the level's lists and counts.
+    const level = await gql(`{ entity(id: "${WUHAN_FAB}") { relations(first: 5) { node { id relationCounts { type count } relations(first: 2) { type } } } } }`);
+    expect(level.errors).toBeUndefined();
+    expect(level.extensions?.cypherQueries).toBe(3);
+    for (const { node } of level.data.entity.relations) {
+      const own = (await gql(`{ entity(id: "${node.id}") { relationCounts { type count } } }`)).data.entity.relationCounts;
+      expect(node.relationCounts, node.id).toEqual(own);
+    }
   });
 
   it('batches relations per level: nested relations cost one query per level, not per node', async () => {
