@@ -1,10 +1,12 @@
 // chainGaps' inbound supplies and talent, counted per segment for every region at once and kept
 // in Neo4j (cypher/import/refresh-gap-counts.cypher), so a question reads them instead of walking
 // tens of thousands of relationships. Counts are stamped with the graph's version and read only
-// while it holds; after any write chainGaps walks the graph as before (the same answer, slower)
-// until the counts are taken again, here, in the background. Kept in Neo4j, not in the process,
-// so every API replica reads the same counts.
-import type { Driver } from 'neo4j-driver';
+// while it holds; after a write chainGaps walks the graph as before (the same answer, slower)
+// until the counts are taken again, here, in the background. An edit through the API keeps the
+// counts of the segments it cannot have altered current (beginEdit, keepUntouchedGapCounts), so
+// only its own segments are walked and counted again. Kept in Neo4j, not in the process, so every
+// API replica reads the same counts.
+import type { Driver, Transaction } from 'neo4j-driver';
 import { log } from '../log.ts';
 import { gapCountRuns } from '../observability/metrics.ts';
 import { cypher } from './cypher-files.ts';
@@ -58,6 +60,30 @@ export async function refreshGapCounts(driver: Driver, database: string, stopped
   }
   if (!interrupted && !(await stopped())) await managedWrite(driver, database, (tx) => tx.run(cypher('delete-orphan-gap-counts')), SEGMENT_TIMEOUT_MS);
   return { segments, seconds: (performance.now() - started) / 1000, interrupted };
+}
+
+/** What an edit changes: these relationships (by type and ends), and every relationship of the entity it deletes. */
+export interface EditedRelationships {
+  relationships: { type: string; from: string; to: string }[];
+  deletedEntityId?: string;
+}
+
+/** What keepUntouchedGapCounts needs: the version before the edit, and the segments it may alter (null: any). */
+export interface BegunEdit { before: string; touched: string[] | null }
+
+/**
+ * First in an edit's transaction, before its change: takes the GraphMeta lock, counts the write
+ * (the response caches' version moves), and reads the version and the segments the change may alter.
+ */
+export async function beginEdit(tx: Transaction, change: EditedRelationships): Promise<BegunEdit> {
+  const [begun] = (await tx.run(cypher('begin-edit'))).records;
+  const [touched] = (await tx.run(cypher('segments-touched'), { relationships: change.relationships, entityId: change.deletedEntityId ?? null })).records;
+  return { before: begun!.get('before') as string, touched: touched!.get('segments') as string[] | null };
+}
+
+/** Last in an edit's transaction: the counts of the segments it did not touch stay current. */
+export async function keepUntouchedGapCounts(tx: Transaction, begun: BegunEdit): Promise<void> {
+  if (begun.touched) await tx.run(cypher('carry-gap-counts'), { before: begun.before, touched: begun.touched });
 }
 
 /**

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Neo4jError, type Driver, type Transaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.ts';
-import { markGraphWritten } from '../db/graph-version.ts';
+import { beginEdit, keepUntouchedGapCounts, type EditedRelationships } from '../db/gap-counts.ts';
 import { translateError, writeTransaction } from '../db/neo4j.ts';
 import type { Label, RelationshipType } from '../domain.ts';
 import { badInput, codedError, notFound } from '../graphql/errors.ts';
@@ -66,13 +66,13 @@ export class GraphEditor {
       const row = (await tx.run(cypher('delete-entity'), { id })).records[0];
       if (!row) throw notFound('id', id);
       await audit(tx, { actor, action: 'DELETE', entityId: id, details: { label: row.get('label'), relationships: row.get('relationships') } });
-    });
+    }, { relationships: [], deletedEntityId: id });
   }
 
   async link(type: RelationshipType, fromId: string, toId: string, properties: Record<string, unknown>, actor: string): Promise<void> {
     const values = { ...rename(properties), from: fromId, to: toId };
     const dataset = await this.check({ kind: 'relationship', type, values }, 'properties');
-    await this.write(dataset, { actor, action: 'LINK', entityId: fromId, details: { type, ...values } });
+    await this.write(dataset, { actor, action: 'LINK', entityId: fromId, details: { type, ...values } }, 'upsert-nodes', { relationships: [{ type, from: fromId, to: toId }] });
   }
 
   async unlink(type: RelationshipType, fromId: string, toId: string, actor: string): Promise<void> {
@@ -80,7 +80,7 @@ export class GraphEditor {
       const removed = (await tx.run(cypher('unlink'), { type, fromId, toId })).records[0]?.get('removed') as number;
       if (!removed) throw codedError('NOT_FOUND', `No ${type} relationship from "${fromId}" to "${toId}"`, { argument: 'toId' });
       await audit(tx, { actor, action: 'UNLINK', entityId: fromId, details: { type, from: fromId, to: toId } });
-    });
+    }, { relationships: [{ type, from: fromId, to: toId }] });
   }
 
   /** Validates one row exactly as an import file would be; problems become BAD_USER_INPUT. */
@@ -106,22 +106,24 @@ export class GraphEditor {
   }
 
   /** nodeQuery 'create-nodes' creates the nodes, failing on an id that exists, instead of upserting them. */
-  private async write(dataset: ValidDataset, entry: AuditEntry, nodeQuery: 'upsert-nodes' | 'create-nodes' = 'upsert-nodes'): Promise<void> {
+  private async write(dataset: ValidDataset, entry: AuditEntry, nodeQuery: 'upsert-nodes' | 'create-nodes' = 'upsert-nodes', change = NO_RELATIONSHIPS): Promise<void> {
     await this.transaction(async (tx) => {
       for (const group of await upsertGroups(dataset, new Date().toISOString())) {
         await upsert(tx, group.query === 'upsert-nodes' ? { ...group, query: nodeQuery } : group);
       }
       await audit(tx, entry);
-    });
+    }, change);
   }
 
-  private async transaction(work: (tx: Transaction) => Promise<void>): Promise<void> {
+  /** `change` names the relationships the work adds, alters or removes: the other segments' chainGaps counts stay current. */
+  private async transaction(work: (tx: Transaction) => Promise<void>, change: EditedRelationships = NO_RELATIONSHIPS): Promise<void> {
     try {
-      // Counted first: that takes the GraphMeta lock before any entity's, the order WITHIN
+      // Begun first: that takes the GraphMeta lock before any entity's, the order WITHIN
       // writes take them in too (write.ts), so an edit and a WITHIN write never deadlock.
       await writeTransaction(this.driver, this.database, async (tx) => {
-        await markGraphWritten(tx);
+        const begun = await beginEdit(tx, change);
         await work(tx);
+        await keepUntouchedGapCounts(tx, begun);
       }, this.timeoutMs);
     } catch (error) {
       if (error instanceof RegionLoopError) throw badInput('toId', error.message);
@@ -129,6 +131,9 @@ export class GraphEditor {
     }
   }
 }
+
+/** A change of an entity's own properties: no relationship, so no segment's chainGaps counts. */
+const NO_RELATIONSHIPS: EditedRelationships = { relationships: [] };
 
 function rename(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [RENAMED[k] ?? k, v]));
