@@ -1,7 +1,7 @@
 // Which state of the graph the API is looking at, for the response cache: read from Neo4j a
 // few times a second (cypher/queries/graph-version.cypher), and unknown while Neo4j cannot be
 // reached, so nothing is served from the cache then (callers get SERVICE_UNAVAILABLE as before).
-import type { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { cypher } from './cypher-files.ts';
 import { managedWrite, readTransaction } from './neo4j.ts';
 
@@ -45,12 +45,7 @@ export class GraphVersion {
   }
 }
 
-/** Counts a write; called inside the write's own transaction. */
-export async function markGraphWritten(tx: ManagedTransaction | Transaction): Promise<void> {
-  await tx.run(cypher('mark-written'));
-}
-
-/** Counts a write in a transaction of its own, after an import's batches. */
+/** Counts an import in a transaction of its own, after its batches (an edit counts itself: gap-counts.ts, beginEdit). */
 export async function markImportWritten(driver: Driver, database: string, timeoutMs?: number): Promise<void> {
-  await managedWrite(driver, database, (tx) => markGraphWritten(tx), timeoutMs);
+  await managedWrite(driver, database, (tx) => tx.run(cypher('mark-written')), timeoutMs);
 }
