@@ -1,7 +1,7 @@
 // Editing through GraphQL mutations: validation like import, role checks, audit trail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { KEYS, apiClient, graphFingerprint, testDriver } from '../support/api.ts';
+import { KEYS, apiClient, graphFingerprint, testDriver, untranslated } from '../support/api.ts';
 
 let driver: Driver;
 let gql: ReturnType<typeof apiClient>;
@@ -65,6 +65,7 @@ describe('mutations', () => {
     const result = await gql(CREATE, variables, KEYS.editor);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(result.errors?.[0]?.message).toContain(argument);
+    expect(untranslated(result.errors![0]!.message)).toEqual([]);
     expect(await graphFingerprint(driver)).toBe(before);
   });
 
@@ -155,6 +156,7 @@ describe('mutations', () => {
     const regionLoop = await gql('mutation { link(type: "WITHIN", fromId: "reg-guangdong", toId: "reg-shenzhen") { type } }', {}, KEYS.editor);
     expect(regionLoop.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'toId' });
     expect(regionLoop.errors?.[0]?.message).toContain('reg-guangdong within reg-shenzhen within reg-guangdong');
+    for (const refused of [wrong, type, product, loop, regionLoop]) expect(untranslated(refused.errors![0]!.message)).toEqual([]);
     expect(await graphFingerprint(driver)).toBe(before);
   });
 });

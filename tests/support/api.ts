@@ -5,6 +5,7 @@ import { ApiKeys, digest } from '../../api/src/auth/api-keys.ts';
 import type { GapCountsKeeper } from '../../api/src/db/gap-counts.ts';
 import { createDriver } from '../../api/src/db/neo4j.ts';
 import { createGraphQL } from '../../api/src/graphql/yoga.ts';
+import { apiMessageIn } from '../../web/src/i18n/api-messages.ts';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -58,4 +59,13 @@ export async function graphFingerprint(driver: Driver): Promise<string> {
     {}, { database: inject('neo4jDatabase') },
   );
   return JSON.stringify(records[0]!.toObject());
+}
+
+/**
+ * The English left in an API message as the Chinese interface shows it (web/src/i18n/api-messages.ts):
+ * runs of two English words, once quoted ids and names, the values given and the argument's name are set aside.
+ */
+export function untranslated(message: string): string[] {
+  const zh = apiMessageIn('zh', message).replace(/“[^”]*”|（原值 .*?）|参数 \S+/gs, '');
+  return zh.match(/[A-Za-z]{3,} [A-Za-z]{3,}/g) ?? [];
 }

@@ -146,6 +146,7 @@ describe('apiMessageIn', () => {
     // An edit's field refused with a validation phrase (edit/edit-graph.ts).
     expect(apiMessageIn('zh', badInput('input.employees', 'must be at least 0 (got -3)').message)).toBe('参数 input.employees 不能小于 0（原值 -3）');
     expect(apiMessageIn('zh', badInput('chainId', 'names a Company, not a Chain').message)).toBe('参数 chainId 指向的是 Company，不是 Chain');
+    expect(apiMessageIn('zh', badInput('input.employees', 'does not apply to a Region').message)).toBe('参数 input.employees 不适用于 Region');
   });
 
   it('leaves a message it does not know as the API wrote it', () => {

@@ -22,6 +22,8 @@ const ZH: Rule[] = [
   [/^is not a day of the calendar$/, () => '不是日历上存在的日期'],
   [/^is in the future; .*$/, () => '不能晚于今天（asOf 是该关系最后一次被确认属实的日期）'],
   [/^is too large a number$/, () => '数值过大'],
+  [/^must not hold control characters$/, () => '不能包含控制字符'],
+  [/^ids are 1–128 letters, digits, \. _ : -$/, () => 'id 须为 1–128 个字母、数字或 . _ : -'],
 ];
 
 /** Whole messages about a request's arguments (not a row's field), as the API words them. */
@@ -46,6 +48,7 @@ const ZH_ARGUMENT: Rule[] = [
   [/^"(.*)" is not a relationship type \(.*\)$/s, (type) => `“${type}”不是关系类型（SUPPLIES、OPERATES_IN 等）`],
   [/^"(.*)" is already taken$/s, (id) => `“${id}”已被占用`],
   [/^cannot change an id; create a new entity instead$/, () => '不能修改 id；请新建一个实体'],
+  [/^does not apply to a (\S+)$/, (label) => `不适用于 ${label}`],
   [/^must hold at least one file$/, () => '至少要包含一个文件'],
   [/^are (\d+) bytes; the API takes up to (\d+) \(use npm run import for more\)$/, (n, max) => `共 ${n} 字节；API 最多接收 ${max} 字节（更大的数据请用 npm run import）`],
 ];
@@ -130,7 +133,8 @@ function zhMessage(message: string): string {
   // "Argument "first" must be …": the argument's name kept, the rest said in Chinese.
   const argument = /^Argument "([^"]*)" (.*)$/s.exec(message);
   if (argument) {
-    const rest = firstMatch(ZH_ARGUMENT, argument[2]!) ?? zhPhrase(argument[2]!);
+    // An edit's row is checked as an import's would be (edit/edit-graph.ts): its problems come after the name.
+    const rest = firstMatch(ZH_ARGUMENT, argument[2]!) ?? firstMatch(ZH_IMPORT, argument[2]!) ?? zhPhrase(argument[2]!);
     if (rest !== undefined) return `参数 ${argument[1]} ${rest}`;
   }
   return zhPhrase(message) ?? message;
