@@ -15,6 +15,8 @@
 // at 100,000 companies), and only the groups are spread over those places' ancestors.
 {{> graph-version}}
 MATCH (segment:Segment {id: $segmentId})
+// No row when another API process (each runs its own refresh) has counted it on this version.
+WHERE NOT EXISTS { MATCH (:GapCounts {segment: segment.id, version: graphVersion}) }
 CALL (segment) {
   CALL (segment) {
     MATCH (segment)-[:FEEDS]->(:Segment)<-[:OPERATES_IN]-(buyer)

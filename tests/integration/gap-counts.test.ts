@@ -189,6 +189,20 @@ describe('chainGaps counts', () => {
     expect(next).toMatchObject({ segments: segments - 1, interrupted: false });
   });
 
+  it('are not counted twice when another API process counts them meanwhile', async () => {
+    await driver.executeQuery('MATCH (g:GapCounts) DELETE g', {}, { database: database() });
+    const segments = (await ids('MATCH (s:Segment) RETURN s.id AS id')).length;
+    let other: Awaited<ReturnType<typeof refreshGapCounts>> | undefined;
+    // Before this run counts its first segment, another process (another run here) counts them all.
+    const run = await refreshGapCounts(driver, database(), async () => {
+      other ??= await refreshGapCounts(driver, database());
+      return false;
+    });
+    expect(other).toMatchObject({ segments, interrupted: false });
+    expect(run).toMatchObject({ segments: 0, interrupted: false });
+    expect(await ids(cypher('stale-gap-counts'))).toEqual([]);
+  });
+
   it('are not asked for again at once after a failed run', async () => {
     const failed = () => metric(gapCountRuns, { outcome: 'failed' }, 'chainscope_gap_counts_run_seconds_count');
     const unreachable = testDriver('bolt://127.0.0.1:1');

@@ -50,8 +50,10 @@ export async function refreshGapCounts(driver: Driver, database: string, stopped
   for (const { id } of stale) {
     if (await stopped()) break;
     const result = await managedWrite(driver, database, (tx) => tx.run(cypher('refresh-gap-counts'), { segmentId: id }), SEGMENT_TIMEOUT_MS);
+    // Counted meanwhile by another process, or the segment is gone.
+    if (!result.records.length) continue;
     segments++;
-    const version = result.records[0]?.get('version') as string | undefined;
+    const version = result.records[0]!.get('version') as string;
     firstVersion ??= version;
     if (version !== firstVersion) {
       interrupted = true;
