@@ -1,5 +1,5 @@
 // Last in an edit's transaction: the gap counts taken on the graph as it was before the edit
-// ($before, from begin-edit.cypher) and of a segment the edit cannot have altered
+// ($before, read by beginEdit in api/src/db/gap-counts.ts once GraphMeta is locked) and of a segment the edit cannot have altered
 // ($touched, from segments-touched.cypher) are as true after it, so they are stamped with the
 // version the edit leaves. The others stay stale, and are the only ones counted again.
 {{> graph-version}}

@@ -78,9 +78,12 @@ export interface BegunEdit { before: string; touched: string[] | null }
  * (the response caches' version moves), and reads the version and the segments the change may alter.
  */
 export async function beginEdit(tx: Transaction, change: EditedRelationships): Promise<BegunEdit> {
-  const [begun] = (await tx.run(cypher('begin-edit'))).records;
+  // Locked first: with no other Chainscope write able to commit, the version read is the one the edit starts from.
+  await tx.run(cypher('lock-graph-meta'));
+  const [version] = (await tx.run(cypher('graph-version'))).records;
+  await tx.run(cypher('mark-written'));
   const [touched] = (await tx.run(cypher('segments-touched'), { relationships: change.relationships, entityId: change.deletedEntityId ?? null })).records;
-  return { before: begun!.get('before') as string, touched: touched!.get('segments') as string[] | null };
+  return { before: version!.get('version') as string, touched: touched!.get('segments') as string[] | null };
 }
 
 /** Last in an edit's transaction: the counts of the segments it did not touch stay current. */

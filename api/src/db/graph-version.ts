@@ -45,7 +45,7 @@ export class GraphVersion {
   }
 }
 
-/** Counts an import in a transaction of its own, after its batches (an edit counts itself: gap-counts.ts, beginEdit). */
+/** Counts an import in a transaction of its own, after its batches (an edit counts itself in its own: gap-counts.ts, beginEdit). */
 export async function markImportWritten(driver: Driver, database: string, timeoutMs?: number): Promise<void> {
   await managedWrite(driver, database, (tx) => tx.run(cypher('mark-written')), timeoutMs);
 }
