@@ -1,7 +1,7 @@
 // A chain as a self-contained dataset: its segments, the companies operating in them, the
 // technologies applying there and the labs developing them, and the regions (with ancestors)
 // where those companies and labs sit.
-MATCH (chain:Chain {id: $id})
+MATCH (chain:Entity:Chain {id: $id})
 OPTIONAL MATCH (chain)<-[:PART_OF]-(segment:Segment)
 WITH chain, collect(segment) AS segments
 CALL (segments) {

@@ -1,6 +1,6 @@
 // A region as a self-contained dataset: the region, its sub-regions and ancestors, everything
 // located there, and the segments and chains those companies operate in.
-MATCH (region:Region {id: $id})
+MATCH (region:Entity:Region {id: $id})
 OPTIONAL MATCH (sub:Region)-[:WITHIN*0..6]->(region)
 WITH region, collect(DISTINCT sub) AS subs
 OPTIONAL MATCH (region)-[:WITHIN*1..6]->(ancestor:Region)

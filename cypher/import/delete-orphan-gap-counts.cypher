@@ -1,4 +1,4 @@
 // Gap counts of segments that are no longer in the graph.
 MATCH (counts:GapCounts)
-WHERE NOT EXISTS { MATCH (:Segment {id: counts.segment}) }
+WHERE NOT EXISTS { MATCH (:Entity:Segment {id: counts.segment}) }
 DELETE counts

@@ -14,7 +14,7 @@
 // Everything is grouped first by where its ends are located (a few thousand groups a segment
 // at 100,000 companies), and only the groups are spread over those places' ancestors.
 {{> graph-version}}
-MATCH (segment:Segment {id: $segmentId})
+MATCH (segment:Entity:Segment {id: $segmentId})
 // No row when another API process (each runs its own refresh) has counted it on this version.
 WHERE NOT EXISTS { MATCH (:GapCounts {segment: segment.id, version: graphVersion}) }
 CALL (segment) {

@@ -2,6 +2,6 @@
 // transaction, holding the GraphMeta lock: validation read the hierarchy before the write, so two
 // changes at once could each close half of a loop that neither saw.
 UNWIND $ids AS id
-MATCH (r:Region {id: id})
+MATCH (r:Entity:Region {id: id})
 WHERE EXISTS { (r)-[:WITHIN*1..]->(r) }
 RETURN collect(r.id) AS looped

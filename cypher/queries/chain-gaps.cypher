@@ -24,8 +24,8 @@
 // $withTalent, $withLabs, $withPolicies): the web app's region-by-segment matrix asks only for
 // the gaps of many regions at once.
 {{> graph-version}}
-MATCH (chain:Chain {id: $chainId})
-MATCH (region:Region {id: $regionId})
+MATCH (chain:Entity:Chain {id: $chainId})
+MATCH (region:Entity:Region {id: $regionId})
 CALL (region) {
   MATCH (r:Region)-[:WITHIN*0..6]->(region)
   RETURN collect(r) AS localRegions

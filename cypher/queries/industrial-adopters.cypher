@@ -3,7 +3,7 @@
 // api/src/answers/industrial-adopters.ts scores the evidence. It carries ids only: the reasons
 // take names (English and Chinese) from the read that names the paths' nodes, which holds every
 // technology and company named here, so 2,000 candidates' rows do not carry them.
-MATCH (lab:Lab {id: $labId})-[d:DEVELOPS]->(t:Technology)
+MATCH (lab:Entity:Lab {id: $labId})-[d:DEVELOPS]->(t:Technology)
 WITH lab, t, coalesce(d.trl, t.trl) AS trl
 CALL (t) {
   MATCH (t)<-[r:USES|NEEDS]-(c:Company)

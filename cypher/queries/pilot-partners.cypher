@@ -3,13 +3,13 @@
 // operates); candidates operate in the segments directly upstream or downstream of those, or
 // in a home segment (joint development). The best $first candidates come back with the evidence
 // api/src/answers/pilot-partners.ts turns into a score, reasons and paths.
-OPTIONAL MATCH (startup:Company {id: $startupId})
+OPTIONAL MATCH (startup:Entity:Company {id: $startupId})
 OPTIONAL MATCH (startup)-[:LOCATED_IN]->(startupRegion:Region)
-OPTIONAL MATCH (chosen:Region {id: $regionId})
+OPTIONAL MATCH (chosen:Entity:Region {id: $regionId})
 WITH startup, coalesce(chosen, startupRegion) AS reference
 CALL () {
   UNWIND $technologyIds AS technologyId
-  MATCH (t:Technology {id: technologyId})
+  MATCH (t:Entity:Technology {id: technologyId})
   RETURN collect(t) AS given
 }
 WITH startup, reference,

@@ -9,8 +9,8 @@
 // Region and cluster filters keep companies located in the region's subtree or member of the
 // cluster; unknown filter ids are reported so the API can say so.
 MATCH (focus:Entity {id: $id})
-OPTIONAL MATCH (filterRegion:Region {id: $regionId})
-OPTIONAL MATCH (filterCluster:Cluster {id: $clusterId})
+OPTIONAL MATCH (filterRegion:Entity:Region {id: $regionId})
+OPTIONAL MATCH (filterCluster:Entity:Cluster {id: $clusterId})
 WITH focus, filterRegion, filterCluster,
      [(r:Region)-[:WITHIN*0..6]->(filterRegion) | r] AS filterArea
 CALL (focus, filterArea, filterCluster) {

@@ -45,11 +45,23 @@ describe('cypher files', () => {
     expect(kept(text.split('\n'))).toEqual(kept(code));
   });
 
-  it('has a uniqueness constraint for every label and the full-text index', () => {
+  it('has one uniqueness constraint for every id, drops the old ones a kind, and the full-text index', () => {
     const statements = schemaStatements().join('\n');
+    expect(statements).toMatch(/CREATE CONSTRAINT entity_id IF NOT EXISTS FOR \(n:Entity\) REQUIRE n\.id IS UNIQUE/);
     for (const label of ['Company', 'Lab', 'Talent', 'Technology', 'Chain', 'Segment', 'Cluster', 'Region', 'Policy', 'Incubator']) {
-      expect(statements).toMatch(new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.id IS UNIQUE`));
+      expect(statements).toMatch(new RegExp(`DROP CONSTRAINT ${label.toLowerCase()}_id IF EXISTS`));
+      expect(statements).not.toMatch(new RegExp(`FOR \\(n:${label}\\) REQUIRE`));
     }
     expect(statements).toMatch(/FULLTEXT INDEX entity_names[\s\S]*'cjk'/);
+  });
+
+  it('looks an id up through :Entity, the one index of ids, whatever the kind', () => {
+    const files = fs.readdirSync(path.join(ROOT, 'cypher'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.cypher') && !file.startsWith('schema'));
+    const lookups = files.flatMap((file) => [...fs.readFileSync(path.join(ROOT, 'cypher', file), 'utf8')
+      .matchAll(/\(\w*((?::\w+)+) \{id:/g)].map((match) => `${file}: ${match[1]}`));
+    expect(lookups.length).toBeGreaterThan(20);
+    // GraphMeta is not an entity: it has a constraint of its own.
+    expect(lookups.filter((lookup) => !/:(Entity|GraphMeta)\b/.test(lookup.split(': ')[1]!))).toEqual([]);
   });
 });
