@@ -118,6 +118,8 @@ describe('apiMessageIn', () => {
       [failure('Neo.TransientError.Transaction.Terminated'), '数据库在事务完成前终止了它（超过了配置的上限 CHAINSCOPE_QUERY_TIMEOUT_MS，或数据库正在停止）；其中的更改均未保留，请重试'],
       [(translateError(new CommitUnconfirmed('The graph database stopped answering while the change was being committed')) as Error).message,
         '提交更改时图数据库停止了响应；更改可能已经保存，重新提交前请先核对'],
+      [(translateError(new CommitUnconfirmed('The graph database did not answer within 31.5 s')) as Error).message,
+        '图数据库在 31.5 秒内没有响应；更改可能已经保存，重新提交前请先核对'],
       // As db/neo4j.ts words a database that left a request unanswered past its deadline.
       ['The graph database did not answer within 31.5 s; try again shortly', '图数据库在 31.5 秒内没有响应，请稍后再试'],
       ['The graph database did not answer within 31.5 s; the change was not saved, send it again shortly', '图数据库在 31.5 秒内没有响应；更改未保存，请稍后重新提交'],

@@ -60,7 +60,10 @@ const ZH_SERVER: Rule[] = [
   [/^The server is busy with other answers; try again shortly$/, () => '服务器正忙于计算其他答案，请稍后再试'],
   [/^The graph database did not answer within (\S+) s; try again shortly$/, (s) => `图数据库在 ${s} 秒内没有响应，请稍后再试`],
   [/^The graph database did not answer within (\S+) s; the change was not saved, send it again shortly$/, (s) => `图数据库在 ${s} 秒内没有响应；更改未保存，请稍后重新提交`],
-  [/^(.*); the change may have been saved: check before sending it again$/s, (why) => `${zhSilence(why)}；更改可能已经保存，重新提交前请先核对`],
+  [/^(.*); the change may have been saved: check before sending it again$/s, (why) => `${zhMessage(why)}；更改可能已经保存，重新提交前请先核对`],
+  // The database's silences alone, as they come before "the change may have been saved".
+  [/^The graph database did not answer within (\S+) s$/, (s) => `图数据库在 ${s} 秒内没有响应`],
+  [/^The graph database stopped answering while the change was being committed$/, () => '提交更改时图数据库停止了响应'],
   [/^The graph database answered, but not in Bolt; .*$/s, () => '图数据库有响应，但不是 Bolt 协议；请检查 NEO4J_URI（Bolt 端口是 7687，不是 HTTP 的 7474）'],
   [/^The query needed more memory than the database allows; .*$/s, () => '查询所需内存超出了数据库允许的上限；请缩小范围（更小的地区或深度）'],
   [/^The query took longer than the configured limit \((\w+)\)$/, (setting) => `查询耗时超过了配置的上限（${setting}）`],
@@ -75,14 +78,6 @@ const ZH_SERVER: Rule[] = [
   [/^Token limit of (\d+) exceeded\.$/, (n) => `查询的词法单元数量超过上限 ${n}`],
   [/^Directives limit of (\d+) exceeded, found (\d+)\.$/, (n, got) => `查询指令数量超过上限 ${n}（实际 ${got}）`],
 ];
-
-/** The database's silence before "the change may have been saved". */
-function zhSilence(why: string): string {
-  const within = /^The graph database did not answer within (\S+) s$/.exec(why);
-  if (within) return `图数据库在 ${within[1]} 秒内没有响应`;
-  if (why === 'The graph database stopped answering while the change was being committed') return '提交更改时图数据库停止了响应';
-  return why;
-}
 
 /** An import's problems with a whole file or a row (api/src/import/read-files.ts, validate.ts). */
 const ZH_IMPORT: Rule[] = [
