@@ -46,7 +46,8 @@ export async function bulkLoad(
   let multiline = false;
   const folder = fs.mkdtempSync(path.join(local.dataDir, 'offline-import-'));
   try {
-    const now = new Date().toISOString();
+    // Every node's last cells: its updatedAt, the same for the whole load.
+    const updatedAt = `,${quoted(new Date().toISOString())}\n`;
     /** Writes one group's CSV file, counting its rows as created and noting values that span lines. */
     const write = <T extends NodeRow | RelationshipRow>(file: string, header: string[], rows: T[], line: (row: T) => string) => {
       countsOf(counts, rows[0]!.file).created += rows.length;
@@ -65,7 +66,6 @@ export async function bulkLoad(
         const file = path.join(folder, `nodes-${i}.csv`);
         const columns = propertyColumns(rows);
         const keys = columns.map(([key]) => key);
-        const updatedAt = `,${quoted(now)}\n`;
         write(file, [':ID', 'id:string', ...columns.map(([key, type]) => `${key}:${type}`), 'updatedAt:string'], rows,
           (n) => {
             place.set(n.id, place.size);
